@@ -1,0 +1,304 @@
+package source
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// inlineSink receives the sanitized inline content of one block. The walker
+// has already dropped raw HTML, hidden machine-translation twins and unsafe
+// link targets; a sink only decides how to write what is left.
+type inlineSink interface {
+	text(s string, off int, code bool)
+	lineBreak(off int) // <br> in any spelling, or a markdown hard line break
+	softBreak()        // a newline inside a paragraph
+	linkStart(href string, off int)
+	linkEnd()
+	// style opens (enter) or closes a span of emphasis ("em", "strong"),
+	// strikethrough ("del") or code ("code").
+	style(name string, enter bool)
+}
+
+// inlineWalker walks the inline children of one block (a cell, a heading, a
+// paragraph) and feeds a sink. It carries the state raw HTML spreads across
+// sibling nodes: open machine-translation spans, and which unknown tags were
+// already reported.
+type inlineWalker struct {
+	p    *parseState
+	sink inlineSink
+	// spans is the stack of open <span>s; true marks a hidden sxs-lookup twin.
+	spans  []bool
+	hidden int
+	// anchors are the <a name> ids met (headings use the first).
+	anchors []string
+	warned  map[string]bool
+	lastOff int
+}
+
+func (p *parseState) newWalker(sink inlineSink, start int) *inlineWalker {
+	return &inlineWalker{p: p, sink: sink, lastOff: start}
+}
+
+// walk feeds every inline child of n to the sink.
+func (w *inlineWalker) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.node(c)
+	}
+}
+
+func (w *inlineWalker) node(n ast.Node) {
+	src := w.p.in.body
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(src)
+		w.lastOff = n.Segment.Start
+		if !n.IsRaw() {
+			v = unescape(v)
+		}
+		if w.hidden == 0 && len(v) > 0 {
+			w.sink.text(string(v), n.Segment.Start, false)
+		}
+		w.lastOff = n.Segment.Stop
+		if w.hidden == 0 {
+			if n.HardLineBreak() {
+				w.sink.lineBreak(n.Segment.Stop)
+			} else if n.SoftLineBreak() {
+				w.sink.softBreak()
+			}
+		}
+	case *ast.String:
+		if w.hidden == 0 && len(n.Value) > 0 {
+			w.sink.text(string(n.Value), w.lastOff, n.IsCode())
+		}
+	case *ast.CodeSpan:
+		w.styled("code", n, true)
+	case *ast.Emphasis:
+		name := "em"
+		if n.Level >= 2 {
+			name = "strong"
+		}
+		w.styled(name, n, false)
+	case *east.Strikethrough:
+		w.styled("del", n, false)
+	case *ast.RawHTML:
+		w.rawHTML(n)
+	case *ast.Link:
+		off := w.linkOffset(n)
+		w.link(n, string(unescape(n.Destination)), off)
+	case *ast.AutoLink:
+		label := n.Label(src)
+		off := w.lastOff
+		if i := bytes.Index(src[min(w.lastOff, len(src)):], label); i >= 0 {
+			off = w.lastOff + i
+		}
+		url := string(n.URL(src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+			url = "mailto:" + url
+		}
+		w.lastOff = off + len(label)
+		if w.hidden > 0 {
+			return
+		}
+		if !safeURL(url) {
+			w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped (only http, https, mailto and relative links are kept)", clip(url))
+			w.sink.text(string(label), off, false)
+			return
+		}
+		w.sink.linkStart(url, off)
+		w.sink.text(string(label), off, false)
+		w.sink.linkEnd()
+	case *ast.Image:
+		// An image's alt text stands in for it: the matrix has no images
+		// and an <img> from the source is never written.
+		w.walk(n)
+	case *east.TaskCheckBox:
+		// A "[ ]" in a list item: nothing to keep.
+	default:
+		w.walk(n)
+	}
+}
+
+// styled walks the children of a span-level container between style marks.
+// Code span text is raw: backslashes and entities stay as written.
+func (w *inlineWalker) styled(name string, n ast.Node, code bool) {
+	if w.hidden == 0 {
+		w.sink.style(name, true)
+	}
+	if code {
+		src := w.p.in.body
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				v := t.Segment.Value(src)
+				if w.hidden == 0 && len(v) > 0 {
+					w.sink.text(string(v), t.Segment.Start, true)
+				}
+				w.lastOff = t.Segment.Stop
+				continue
+			}
+			w.node(c)
+		}
+	} else {
+		w.walk(n)
+	}
+	if w.hidden == 0 {
+		w.sink.style(name, false)
+	}
+}
+
+func (w *inlineWalker) link(n ast.Node, href string, off int) {
+	if w.hidden > 0 {
+		w.walk(n)
+		return
+	}
+	if !safeURL(href) {
+		w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped, its text kept (only http, https, mailto and relative links are kept)", clip(href))
+		w.walk(n)
+		return
+	}
+	w.sink.linkStart(strings.TrimSpace(href), off)
+	w.walk(n)
+	w.sink.linkEnd()
+}
+
+// linkOffset is the offset of a link's '[': goldmark keeps no position for
+// inline links, so it is found from the first text inside the label.
+func (w *inlineWalker) linkOffset(n ast.Node) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := c.(*ast.Text); ok {
+			off = t.Segment.Start - 1
+			return ast.WalkStop, nil
+		}
+		if r, ok := c.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+			off = r.Segments.At(0).Start - 1
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < w.lastOff {
+		// Empty label "[](x)": the '[' is right where the last node ended,
+		// give or take whitespace.
+		if i := bytes.IndexByte(w.p.in.body[min(w.lastOff, len(w.p.in.body)):], '['); i >= 0 && off < 0 {
+			off = w.lastOff + i
+		}
+	}
+	if off < 0 {
+		off = w.lastOff
+	}
+	return off
+}
+
+// rawHTML handles one raw inline tag: breaks become breaks, MT spans steer
+// the hidden state, anchors are remembered, anything else is dropped with a
+// warning (its content, outside the tag, stays as text).
+func (w *inlineWalker) rawHTML(n *ast.RawHTML) {
+	if n.Segments.Len() == 0 {
+		return
+	}
+	off := n.Segments.At(0).Start
+	var b []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		b = append(b, seg.Value(w.p.in.body)...)
+	}
+	w.lastOff = n.Segments.At(n.Segments.Len() - 1).Stop
+	raw := string(b)
+	t := parseTag(raw)
+	switch classify(t) {
+	case tagBreak:
+		if w.hidden == 0 {
+			w.sink.lineBreak(off)
+		}
+	case tagBadBreak:
+		w.p.diags.Warnf(w.p.in.pos(off), "malformed-br", "malformed </br> read as a line break (write <br/>)")
+		if w.hidden == 0 {
+			w.sink.lineBreak(off)
+		}
+	case tagAnchor:
+		w.anchors = append(w.anchors, anchorName(t))
+	case tagAnchorEnd, tagComment:
+	case tagMTText:
+		w.spans = append(w.spans, false)
+	case tagMTHidden:
+		w.spans = append(w.spans, true)
+		w.hidden++
+	case tagSpanEnd:
+		if len(w.spans) > 0 {
+			if w.spans[len(w.spans)-1] {
+				w.hidden--
+			}
+			w.spans = w.spans[:len(w.spans)-1]
+		}
+	default:
+		if t.name == "span" && !t.closing {
+			w.spans = append(w.spans, false) // keep </span> matching
+		}
+		key := t.name
+		if t.closing && w.warned[key] {
+			return
+		}
+		if w.warned == nil {
+			w.warned = map[string]bool{}
+		}
+		w.warned[key] = true
+		w.p.diags.Warnf(w.p.in.pos(off), "raw-html", "raw HTML %s dropped", clip(raw))
+	}
+}
+
+// unescape resolves backslash escapes and entity references the way
+// goldmark's HTML writer does for text.
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
+
+// clip shortens s for a message.
+func clip(s string) string {
+	const max = 60
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+// safeURL accepts relative URLs and the http, https and mailto schemes.
+// Browsers ignore tabs and newlines inside a URL ("java\tscript:"), so those
+// are removed before the scheme is read; any other control byte is refused.
+func safeURL(u string) bool {
+	u = strings.TrimSpace(u)
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+		b.WriteByte(c)
+	}
+	s := b.String()
+	end := strings.IndexAny(s, ":/?#")
+	if end < 0 || s[end] != ':' {
+		return true // no scheme: relative
+	}
+	scheme := strings.ToLower(s[:end])
+	switch scheme {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}

@@ -151,3 +151,17 @@ func (c Cell) PlainText() string {
 	}
 	return string(b)
 }
+
+// String names the kind: "text", "break" or "link".
+func (k InlineKind) String() string {
+	switch k {
+	case Break:
+		return "break"
+	case Link:
+		return "link"
+	}
+	return "text"
+}
+
+// MarshalText writes the kind as its name, so JSON dumps read "break", not 1.
+func (k InlineKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }

@@ -1,18 +1,3 @@
-// Package matrix is the second stage: it turns the raw tables of package source
-// into the normalized, typed model that is written as public/data/matrix.json —
-// a public API for other tools — and that every later stage renders from.
-//
-// What it decides: which column means what (from the header text, in any known
-// language, bold or not), which workload a row belongs to, what each
-// installation phrase means (a closed vocabulary of targets), what each support
-// cell says (supported / unsupported / conditional / unknown, with the
-// condition kept), how the last column splits into protect / recover / notes,
-// and which capability tags a row has. It also checks that the locales agree
-// row for row.
-//
-// Invariants: the model is a pure function of the Content (no clock, no map
-// iteration order leaks: every list is in source order or sorted); a value it
-// does not know becomes "unknown" with a positioned warning, never a guess.
 package matrix
 
 // SchemaVersion is the version of the matrix.json format. Adding a field is a

@@ -1,0 +1,297 @@
+package matrix
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/source"
+)
+
+// seg is one piece of a cell line: text or a link, with whitespace already
+// collapsed. src maps each byte of Text back to its byte offset in the
+// source inline, so a finding inside the text (a stray paren) can still be
+// reported at its exact column.
+type seg struct {
+	Text string
+	Href string
+	Pos  diag.Position
+	src  []int
+}
+
+// line is a run of segments between two line breaks of a cell.
+type line []seg
+
+// para is a run of non-blank lines; blank lines (two breaks in a row)
+// separate paragraphs.
+type para []line
+
+// cellParas splits a cell into paragraphs of lines. A Break ends a line; an
+// empty (whitespace-only) line ends a paragraph. Runs of whitespace inside
+// text collapse to one space and every line is trimmed, so " <br /> <br /> "
+// and "<br/><br/>" mean the same thing.
+func cellParas(c source.Cell) []para {
+	var out []para
+	var cur para
+	var ln line
+	flush := func() {
+		ln = trimLine(ln)
+		if len(ln) == 0 {
+			if len(cur) > 0 {
+				out = append(out, cur)
+				cur = nil
+			}
+		} else {
+			cur = append(cur, ln)
+		}
+		ln = nil
+	}
+	for _, in := range c.Inlines {
+		switch in.Kind {
+		case source.Break:
+			flush()
+		default:
+			s := collapse(in.Text, in.Pos)
+			s.Href = in.Href
+			if s.Text != "" || s.Href != "" {
+				ln = append(ln, s)
+			}
+		}
+	}
+	flush()
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// cellLines is every non-blank line of the cell, paragraphs flattened.
+func cellLines(c source.Cell) []line {
+	var out []line
+	for _, p := range cellParas(c) {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// collapse turns runs of Unicode white space (including NBSP) into one
+// space, remembering where each kept byte came from.
+func collapse(text string, pos diag.Position) seg {
+	s := seg{Pos: pos}
+	var b strings.Builder
+	space := false
+	for i, r := range text {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			if !space {
+				b.WriteByte(' ')
+				s.src = append(s.src, i)
+			}
+			space = true
+			continue
+		}
+		space = false
+		n := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			n = 1
+		}
+		b.WriteString(text[i : i+n])
+		for k := 0; k < n; k++ {
+			s.src = append(s.src, i+k)
+		}
+	}
+	s.Text = b.String()
+	return s
+}
+
+// trimLine drops leading and trailing white space of a line (and segments
+// left empty by it). Links are kept even with empty labels.
+func trimLine(l line) line {
+	for len(l) > 0 {
+		l[0] = cutSeg(l[0], leadingSpace(l[0].Text), len(l[0].Text))
+		if l[0].Text == "" && l[0].Href == "" {
+			l = l[1:]
+			continue
+		}
+		break
+	}
+	for len(l) > 0 {
+		last := l[len(l)-1]
+		t := strings.TrimRightFunc(last.Text, unicode.IsSpace)
+		l[len(l)-1] = cutSeg(last, 0, len(t))
+		if l[len(l)-1].Text == "" && l[len(l)-1].Href == "" {
+			l = l[:len(l)-1]
+			continue
+		}
+		break
+	}
+	return l
+}
+
+func leadingSpace(s string) int {
+	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
+// cutSeg returns the bytes [i:j) of s's text. Pos stays the inline's start
+// and src keeps offsets into that inline, so positions survive any cut.
+func cutSeg(s seg, i, j int) seg {
+	out := seg{Text: s.Text[i:j], Href: s.Href, Pos: s.Pos}
+	if s.src != nil {
+		out.src = s.src[i:j]
+	}
+	return out
+}
+
+// text is the plain text of a line (link labels included).
+func (l line) text() string {
+	var b strings.Builder
+	for _, s := range l {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// pos is the position of byte off of l.text().
+func (l line) pos(off int) diag.Position {
+	for _, s := range l {
+		if off < len(s.Text) {
+			p := s.Pos
+			if s.Href == "" && off < len(s.src) {
+				p.Col += s.src[off]
+			}
+			return p
+		}
+		off -= len(s.Text)
+	}
+	if len(l) > 0 {
+		return l[len(l)-1].Pos
+	}
+	return diag.Position{}
+}
+
+// slice returns the part of l covering bytes [i:j) of l.text(). A link cut
+// in the middle keeps its Href on both halves.
+func (l line) slice(i, j int) line {
+	var out line
+	off := 0
+	for _, s := range l {
+		a, b := off, off+len(s.Text)
+		off = b
+		lo, hi := max(a, i), min(b, j)
+		if lo >= hi && !(s.Text == "" && a >= i && a < j) {
+			continue
+		}
+		out = append(out, cutSeg(s, lo-a, hi-a))
+	}
+	return out
+}
+
+// trimmed slices l to [i:j) and trims white space and the given cutset
+// (punctuation such as trailing commas) from both ends.
+func (l line) trimmed(i, j int, cutset string) line {
+	t := l.text()
+	for i < j && (t[i] == ' ' || strings.IndexByte(cutset, t[i]) >= 0) {
+		i++
+	}
+	for j > i && (t[j-1] == ' ' || strings.IndexByte(cutset, t[j-1]) >= 0) {
+		j--
+	}
+	return l.slice(i, j)
+}
+
+// rich converts a line to the model's rich text.
+func (l line) rich() Rich {
+	out := make(Rich, 0, len(l))
+	for _, s := range l {
+		if n := len(out); n > 0 && out[n-1].Href == "" && s.Href == "" {
+			out[n-1].Text += s.Text
+			continue
+		}
+		out = append(out, Span{Text: s.Text, Href: s.Href})
+	}
+	return out
+}
+
+// joinLines makes one line of several, separated by a space.
+func joinLines(ls []line) line {
+	var out line
+	for i, l := range ls {
+		if i > 0 {
+			out = append(out, seg{Text: " ", Pos: l[0].Pos, src: []int{0}})
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
+// plain is the text of a rich run.
+func (r Rich) plain() string {
+	var b strings.Builder
+	for _, s := range r {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// norm is the comparison form of a phrase: lower case, white space
+// collapsed, typographic apostrophes made ASCII.
+func norm(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("\u2019", "'", "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// splitTop returns the byte ranges of s split on sep at parenthesis depth
+// zero, so "a (b, c), d" is two parts.
+func splitTop(s string, sep byte) [][2]int {
+	var out [][2]int
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case sep:
+			if depth == 0 {
+				out = append(out, [2]int{start, i})
+				start = i + 1
+			}
+		}
+	}
+	return append(out, [2]int{start, len(s)})
+}
+
+// slug makes an ASCII id: lower case letters and digits, other runs become
+// one hyphen; accented Latin letters lose their accent.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if a, ok := foldAccent[r]; ok {
+			r = a
+		}
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if r == '\'' || r == '\u2019' {
+			continue // "CSV's" → "csvs"
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+var foldAccent = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ç': 'c',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i',
+	'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ù': 'u', 'ú': 'u',
+	'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y', 'ß': 's',
+}

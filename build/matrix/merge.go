@@ -1,0 +1,293 @@
+package matrix
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mabs-matrix/matrixdoc/build/diag"
+)
+
+// lineOf is a position reduced to file:line, for messages.
+func lineOf(p diag.Position) string {
+	return diag.Position{File: p.File, Line: p.Line}.String()
+}
+
+// crossCheck aligns every locale's tables and rows with the default
+// locale's by index and reports each disagreement on the facts (row count,
+// workload, number of versions, installation targets, support statuses) as
+// an error naming both places.
+func crossCheck(docs []*locDoc, l *diag.List) {
+	def := docs[0]
+	for _, d := range docs[1:] {
+		if len(d.Tables) != len(def.Tables) {
+			l.Errorf(diag.Position{File: d.Doc.Path}, "locale-mismatch",
+				"%s has %d matrix tables but %s has %d", d.Doc.Path, len(d.Tables), def.Doc.Path, len(def.Tables))
+		}
+		for ti := 0; ti < min(len(d.Tables), len(def.Tables)); ti++ {
+			a, b := def.Tables[ti], d.Tables[ti]
+			if len(a.Rows) != len(b.Rows) {
+				mismatch(l, a.Pos, b.Pos, "the number of table rows", fmt.Sprint(len(a.Rows)), fmt.Sprint(len(b.Rows)))
+			}
+			for ri := 0; ri < min(len(a.Rows), len(b.Rows)); ri++ {
+				checkRow(l, &a.Rows[ri], &b.Rows[ri])
+			}
+		}
+	}
+}
+
+func checkRow(l *diag.List, a, b *locRow) {
+	if a.WorkloadID != "" && b.WorkloadID != "" && a.WorkloadID != b.WorkloadID {
+		mismatch(l, a.Pos, b.Pos, "the workload", a.WorkloadID, b.WorkloadID)
+	}
+	if len(a.Versions) != len(b.Versions) {
+		mismatch(l, a.Pos, b.Pos, "the number of versions", fmt.Sprint(len(a.Versions)), fmt.Sprint(len(b.Versions)))
+	}
+	if ta, tb := targetsOf(a), targetsOf(b); !slices.Equal(ta, tb) {
+		mismatch(l, a.Pos, b.Pos, "the installation targets", strings.Join(ta, ", "), strings.Join(tb, ", "))
+	}
+	ids := make([]string, 0, len(a.Support)+len(b.Support))
+	for id := range a.Support {
+		ids = append(ids, id)
+	}
+	for id := range b.Support {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		sa, sb := a.Support[id].Status, b.Support[id].Status
+		if sa != sb {
+			mismatch(l, a.Support[id].Pos, b.Support[id].Pos, "the support status in "+id, orNone(sa), orNone(sb))
+		}
+	}
+}
+
+func orNone(s Status) string {
+	if s == "" {
+		return "(no column)"
+	}
+	return string(s)
+}
+
+// mismatch reports a cross-language disagreement at the other locale's
+// place, with the default locale's place as Related.
+func mismatch(l *diag.List, def, other diag.Position, what, a, b string) {
+	if other.File == "" {
+		other = def
+	}
+	l.Errorf(other, "locale-mismatch", "%s and %s disagree on %s: %q vs %q",
+		lineOf(def), lineOf(other), what, a, b)
+	(*l)[len(*l)-1].Related = []diag.Position{def}
+}
+
+func targetsOf(r *locRow) []string {
+	out := make([]string, len(r.Installs))
+	for i, in := range r.Installs {
+		out[i] = string(in.Target)
+	}
+	return out
+}
+
+// buildRows merges the aligned rows of every locale into model rows and
+// groups them into workloads, both in source order.
+func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workload) {
+	def := docs[0]
+	rows := []Row{}
+	var raws []map[string]*locRow
+	var wls []Workload
+	wIndex := map[string]int{}
+	ids := map[string]int{}
+	for ti, t := range def.Tables {
+		var extraHeaders []string
+		for _, ci := range t.Cols {
+			if ci.Kind == colUnknown {
+				extraHeaders = append(extraHeaders, ci.Header)
+			}
+		}
+		for ri := range t.Rows {
+			by := map[string]*locRow{}
+			for _, d := range docs {
+				if ti < len(d.Tables) && ri < len(d.Tables[ti].Rows) {
+					by[d.Locale] = &d.Tables[ti].Rows[ri]
+				}
+			}
+			row := mergeRow(docs, by, servers, extraHeaders)
+			row.Section = t.Section
+			dr := by[def.Locale]
+			row.Workload = workloadFor(docs, by)
+			base := rowID(row.Workload, versionsForID(docs, by), row.Installations)
+			row.ID = base
+			if first, dup := ids[base]; dup {
+				fp := raws[first][def.Locale].Pos
+				if sameRaw(raws[first], by) {
+					l.Errorf(dr.Pos, "duplicate-row", "duplicate row: identical in every cell to the row at %s", lineOf(fp))
+				} else {
+					n := 2
+					for ; ; n++ {
+						if _, taken := ids[fmt.Sprintf("%s-%d", base, n)]; !taken {
+							break
+						}
+					}
+					row.ID = fmt.Sprintf("%s-%d", base, n)
+					l.Warnf(dr.Pos, "duplicate-row-id",
+						"row has the same workload, version and installations as the row at %s but different content; its id is %q",
+						lineOf(fp), row.ID)
+				}
+				(*l)[len(*l)-1].Related = []diag.Position{fp}
+			}
+			ids[row.ID] = len(rows)
+			rows = append(rows, row)
+			raws = append(raws, by)
+
+			wi, ok := wIndex[row.Workload]
+			if !ok {
+				wi = len(wls)
+				wIndex[row.Workload] = wi
+				w := Workload{ID: row.Workload, Name: L{}, Rows: []string{}}
+				for loc, r := range by {
+					w.Name[loc] = r.Workload
+				}
+				wls = append(wls, w)
+			}
+			wls[wi].Rows = append(wls[wi].Rows, row.ID)
+		}
+	}
+	if wls == nil {
+		wls = []Workload{}
+	}
+	return rows, wls
+}
+
+// mergeRow builds the model row from the aligned locale rows (by holds
+// the default locale's row at least).
+func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHeaders []string) Row {
+	dr := by[docs[0].Locale]
+	row := Row{
+		Line: map[string]int{}, Versions: map[string][]string{},
+		Installations: []Installation{}, Support: map[string]Support{},
+		Protect: LList{}, Recover: LList{}, Notes: LList{}, Capabilities: []string{},
+	}
+	for _, in := range dr.Installs {
+		row.Installations = append(row.Installations, Installation{Target: string(in.Target), Text: L{}})
+	}
+	caps := map[Capability]bool{}
+	for _, d := range docs {
+		r := by[d.Locale]
+		if r == nil {
+			continue
+		}
+		loc := d.Locale
+		row.Line[loc] = r.Pos.Line
+		row.Versions[loc] = r.Versions
+		for i, in := range r.Installs {
+			if i < len(row.Installations) {
+				row.Installations[i].Text[loc] = in.Text
+			}
+		}
+		row.Protect[loc] = nonNil(r.Prot.Protect)
+		row.Recover[loc] = nonNil(r.Prot.Recover)
+		row.Notes[loc] = nonNil(r.Prot.Notes)
+		for c := range r.Caps {
+			caps[c] = true
+		}
+		for k, h := range extraHeaders {
+			if k < len(r.Extra) {
+				if row.Extra == nil {
+					row.Extra = map[string]LRich{}
+				}
+				if row.Extra[h] == nil {
+					row.Extra[h] = LRich{}
+				}
+				row.Extra[h][loc] = r.Extra[k]
+			}
+		}
+	}
+	for _, s := range servers {
+		sup := Support{Status: string(StatusUnknown)}
+		if cs, ok := dr.Support[s.ID]; ok {
+			sup.Status = string(cs.Status)
+		}
+		for _, d := range docs {
+			if r := by[d.Locale]; r != nil && r.Support[s.ID].Condition != nil {
+				if sup.Condition == nil {
+					sup.Condition = LRich{}
+				}
+				sup.Condition[d.Locale] = r.Support[s.ID].Condition
+			}
+		}
+		row.Support[s.ID] = sup
+	}
+	for _, c := range Capabilities {
+		if caps[c] {
+			row.Capabilities = append(row.Capabilities, string(c))
+		}
+	}
+	return row
+}
+
+func nonNil(r []Rich) []Rich {
+	if r == nil {
+		return []Rich{}
+	}
+	return r
+}
+
+// workloadFor is the row's workload id: from the known table in any locale,
+// else a slug of the English name (if there is an English document), else
+// of the default locale's.
+func workloadFor(docs []*locDoc, by map[string]*locRow) string {
+	for _, d := range docs {
+		if r := by[d.Locale]; r != nil && r.WorkloadID != "" {
+			return r.WorkloadID
+		}
+	}
+	name := by[docs[0].Locale].Workload
+	if r := by["en"]; r != nil {
+		name = r.Workload
+	}
+	if s := slug(name); s != "" {
+		return s
+	}
+	return "workload"
+}
+
+// versionsForID are the versions the row id is made from: English when
+// present, else the default locale's.
+func versionsForID(docs []*locDoc, by map[string]*locRow) []string {
+	if r := by["en"]; r != nil {
+		return r.Versions
+	}
+	return by[docs[0].Locale].Versions
+}
+
+// rowID is "<workload>--<version slug>--<targets joined by ->".
+func rowID(workload string, versions []string, ins []Installation) string {
+	v := slug(strings.Join(versions, " "))
+	if v == "" {
+		v = "all"
+	}
+	ts := make([]string, len(ins))
+	for i, in := range ins {
+		ts[i] = in.Target
+	}
+	t := strings.Join(ts, "-")
+	if t == "" {
+		t = "none"
+	}
+	return workload + "--" + v + "--" + t
+}
+
+// sameRaw reports whether two rows hold the same text in every cell of
+// every locale.
+func sameRaw(a, b map[string]*locRow) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for loc, ra := range a {
+		rb := b[loc]
+		if rb == nil || !slices.Equal(ra.Raw, rb.Raw) {
+			return false
+		}
+	}
+	return true
+}

@@ -165,34 +165,37 @@ func (w *inlineWalker) link(n ast.Node, href string, off int) {
 }
 
 // linkOffset is the offset of a link's '[': goldmark keeps no position for
-// inline links, so it is found from the first text inside the label.
+// inline links, so it is the last '[' between the end of the previous node
+// and the first text of the label (emphasis may sit in between).
 func (w *inlineWalker) linkOffset(n ast.Node) int {
-	off := -1
+	body := w.p.in.body
+	stop := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if t, ok := c.(*ast.Text); ok {
-			off = t.Segment.Start - 1
+			stop = t.Segment.Start
 			return ast.WalkStop, nil
 		}
 		if r, ok := c.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
-			off = r.Segments.At(0).Start - 1
+			stop = r.Segments.At(0).Start
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	if off < w.lastOff {
-		// Empty label "[](x)": the '[' is right where the last node ended,
-		// give or take whitespace.
-		if i := bytes.IndexByte(w.p.in.body[min(w.lastOff, len(w.p.in.body)):], '['); i >= 0 && off < 0 {
-			off = w.lastOff + i
+	from := min(max(w.lastOff, 0), len(body))
+	if stop < from || stop > len(body) {
+		stop = min(lineEnd(body, from), len(body)) // empty label "[](x)"
+		if i := bytes.IndexByte(body[from:stop], '['); i >= 0 {
+			return from + i
 		}
+		return from
 	}
-	if off < 0 {
-		off = w.lastOff
+	if i := bytes.LastIndexByte(body[from:stop], '['); i >= 0 {
+		return from + i
 	}
-	return off
+	return from
 }
 
 // rawHTML handles one raw inline tag: breaks become breaks, MT spans steer

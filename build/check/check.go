@@ -45,6 +45,11 @@ type Options struct {
 	// BaseURL is the site's public address; absolute links under it are
 	// checked as internal links.
 	BaseURL string
+	// Attachment reports whether the host serves a path (relative to the
+	// site) as a download rather than a page of the origin — the offline
+	// bundle, whose script is inline by design. Such files skip the
+	// inline-script check; every other check still applies. Nil means none.
+	Attachment func(path string) bool
 }
 
 // Diagnostic codes this package reports.
@@ -109,7 +114,8 @@ func (c *checker) walk() {
 				c.list.Errorf(diag.Position{File: c.name(p)}, CodeUnreadable, "cannot read: %v", err)
 				return nil
 			}
-			c.pages[p] = parsePage(c.name(p), src, &c.list)
+			inlineOK := c.opts.Attachment != nil && c.opts.Attachment(p)
+			c.pages[p] = parsePage(c.name(p), src, inlineOK, &c.list)
 			c.order = append(c.order, p)
 		}
 		return nil

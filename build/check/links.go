@@ -29,8 +29,9 @@ type link struct {
 var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "poster": true}
 
 // parsePage lexes src (an HTML file named file in diagnostics), collects its
-// ids and links, and reports inline scripts and event-handler attributes.
-func parsePage(file string, src []byte, l *diag.List) *page {
+// ids and links, and reports event-handler attributes and (unless inlineOK)
+// inline scripts.
+func parsePage(file string, src []byte, inlineOK bool, l *diag.List) *page {
 	p := &page{ids: map[string]bool{}}
 	lines := diag.NewLineIndex(file, src)
 	// The lexer appends a NUL to its buffer; give it its own copy so src is
@@ -89,7 +90,7 @@ func parsePage(file string, src []byte, l *diag.List) *page {
 				jsonType = t == "application/json" || t == "application/ld+json" || t == "importmap"
 			}
 		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			if tag == "script" && !hasSrc && !jsonType {
+			if tag == "script" && !hasSrc && !jsonType && !inlineOK {
 				scriptOpen, scriptPos = true, tagPos
 			}
 		case htmllex.TextToken:

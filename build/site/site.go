@@ -1,10 +1,36 @@
 // Package site is the last stage: it runs the pipeline (source → matrix →
 // render/bundle) and writes the output folder atomically. A build that has
 // errors writes nothing: the previous output folder stays as it was.
+//
+// Input: Options naming the content, templates and assets folders and the
+// output folder.
+//
+// Output: the output folder holding the rendered pages, the bundled assets,
+// data/matrix.json, data/matrix.schema.json and data/matrix.csv; a Result
+// with counts; the diagnostics of every stage, sorted, with file names
+// relative to the working directory (content diagnostics are prefixed with
+// the content folder, so an editor can jump to them).
+//
+// Invariants:
+//   - deterministic: the same inputs give byte-identical trees (files are
+//     produced in memory and written in sorted order; no clock in content);
+//   - all or nothing: with errors (or, under Strict, warnings) nothing is
+//     written; a failed write leaves the previous output intact (WriteTree);
+//   - Generate is Build without the write, for `matrixdoc check`.
 package site
 
 import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/matrix"
+	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
 // Options says what to build and where. Paths are directories on disk.
@@ -26,12 +52,176 @@ type Result struct {
 	Pages     int   // HTML pages written
 	Files     int   // all files written
 	Bytes     int64 // total bytes written
+	// Elapsed is the wall time of the build (reported, never written).
+	Elapsed time.Duration
 }
 
-// Build runs the whole pipeline. When the returned list has errors, nothing
-// was written.
+// Output is a generated site held in memory.
+type Output struct {
+	// Files maps slash-separated paths relative to the output folder to
+	// their contents.
+	Files map[string][]byte
+	// Content and Model are the compiled input (for check and serve).
+	Content *source.Content
+	Model   *matrix.Model
+	Result  Result
+}
+
+// Diagnostic codes reported by this package.
+const (
+	CodeOutput = "output"       // the output folder cannot be written
+	CodeBundle = "bundle"       // esbuild failed on assets/
+	CodeData   = "data"         // the model could not be serialized
+	CodeUsage  = "bad-folder"   // a folder option is unusable
+	CodeRender = "render-error" // templates failed
+)
+
+// Defaults fills empty options with the conventional folder names.
+func (o Options) Defaults() Options {
+	if o.Content == "" {
+		o.Content = "content"
+	}
+	if o.Templates == "" {
+		o.Templates = "templates"
+	}
+	if o.Assets == "" {
+		o.Assets = "assets"
+	}
+	if o.Out == "" {
+		o.Out = "public"
+	}
+	return o
+}
+
+// Build runs the whole pipeline and replaces opts.Out with the result. When
+// the returned list has errors, nothing was written.
 func Build(opts Options) (*Result, diag.List) {
+	start := time.Now()
+	opts = opts.Defaults()
+	if err := checkFolders(opts); err != nil {
+		var l diag.List
+		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeUsage, "%v", err)
+		return nil, l
+	}
+	out, l := Generate(opts)
+	if l.HasErrors() {
+		return nil, l
+	}
+	if err := WriteTree(opts.Out, out.Files); err != nil {
+		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeOutput, "cannot write the site: %v", err)
+		return nil, l
+	}
+	res := out.Result
+	res.Elapsed = time.Since(start)
+	return &res, l
+}
+
+// Generate runs the pipeline in memory and writes nothing. It always returns
+// an Output; with errors in the list its Files (and Result) are empty, and its
+// Content and Model are whatever the stages managed to produce (nil if none).
+func Generate(opts Options) (*Output, diag.List) {
+	opts = opts.Defaults()
 	var l diag.List
-	l.Errorf(diag.Position{File: opts.Content}, "not-implemented", "site.Build is not implemented yet")
-	return nil, l
+	o := &Output{}
+
+	content, cl := source.Load(os.DirFS(opts.Content))
+	l = append(l, relocate(cl, opts.Content)...)
+	o.Content = content
+	var model *matrix.Model
+	if content != nil && !cl.HasErrors() {
+		m, ml := matrix.Compile(content)
+		l = append(l, relocate(ml, opts.Content)...)
+		model = m
+		o.Model = m
+	}
+	_, warnings := l.Count()
+	if opts.Strict {
+		l = l.Strict()
+	}
+	l.Sort()
+	if l.HasErrors() || model == nil {
+		if !l.HasErrors() {
+			l.Errorf(diag.Position{File: filepath.ToSlash(opts.Content)}, CodeData, "no model was compiled")
+		}
+		return o, l
+	}
+
+	files, fl := produce(opts, content, model)
+	l = append(l, fl...)
+	l.Sort()
+	if l.HasErrors() {
+		return o, l
+	}
+
+	res := Result{
+		Locales:   len(model.Locales),
+		Workloads: len(model.Workloads),
+		Rows:      len(model.Rows),
+		Warnings:  warnings,
+		Files:     len(files),
+	}
+	for name, b := range files {
+		res.Bytes += int64(len(b))
+		if strings.HasSuffix(name, ".html") {
+			res.Pages++
+		}
+	}
+	o.Files, o.Result = files, res
+	return o, l
+}
+
+// relocate prefixes the file names of content diagnostics (relative to the
+// content root) with the content folder.
+func relocate(l diag.List, root string) diag.List {
+	root = filepath.ToSlash(filepath.Clean(root))
+	fix := func(p *diag.Position) {
+		if p.File == "" || p.File == "." {
+			p.File = root
+		} else if !path.IsAbs(p.File) {
+			p.File = path.Join(root, p.File)
+		}
+	}
+	out := make(diag.List, len(l))
+	for i, d := range l {
+		fix(&d.Position)
+		if len(d.Related) > 0 {
+			rel := make([]diag.Position, len(d.Related))
+			copy(rel, d.Related)
+			for j := range rel {
+				fix(&rel[j])
+			}
+			d.Related = rel
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// checkFolders refuses an output folder that is, or holds, an input folder:
+// replacing it would delete the sources.
+func checkFolders(o Options) error {
+	outAbs, err := filepath.Abs(o.Out)
+	if err != nil {
+		return err
+	}
+	for _, in := range []string{o.Content, o.Templates, o.Assets, "."} {
+		inAbs, err := filepath.Abs(in)
+		if err != nil {
+			return err
+		}
+		if inAbs == outAbs || strings.HasPrefix(inAbs+string(filepath.Separator), outAbs+string(filepath.Separator)) {
+			return fmt.Errorf("refusing to use %s as the output folder: replacing it would delete %s", o.Out, in)
+		}
+	}
+	return nil
+}
+
+// sortedNames returns the keys of files in order.
+func sortedNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }

@@ -1,13 +1,25 @@
 // Command matrixdoc compiles the localized MABS protection matrix into a static
 // site, JSON data and an offline bundle. See README.md.
+//
+//	matrixdoc build [--content content] [--templates templates] [--assets assets] [--out public] [--strict]
+//	matrixdoc check [--content DIR] [--out DIR] [--strict] [--format text|json]
+//	matrixdoc serve [--content DIR] [--out DIR] [--port N]
+//
+// The command is thin: each subcommand turns its flags into the options of
+// one call into build/… and turns the diagnostics it gets back into output
+// and an exit code (0 clean, 1 errors, 2 usage).
 package main
 
 import (
-	"fmt"
+	"context"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "matrixdoc: not implemented yet")
-	os.Exit(2)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/mabs-matrix/matrixdoc/build/site"
+)
+
+// siteFlags registers the folder flags shared by the commands.
+func siteFlags(fs *flag.FlagSet, o *site.Options, withSources bool) {
+	fs.StringVar(&o.Content, "content", "content", "content `folder`: one sub-folder per locale (nl, en, …)")
+	if withSources {
+		fs.StringVar(&o.Templates, "templates", "templates", "html/template `folder`")
+		fs.StringVar(&o.Assets, "assets", "assets", "TypeScript and CSS `folder` (bundled with esbuild)")
+	}
+}
+
+func runBuild(_ context.Context, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
+	var o site.Options
+	siteFlags(fs, &o, true)
+	fs.StringVar(&o.Out, "out", "public", "output `folder`, replaced atomically (left untouched on error)")
+	fs.BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
+	if code, ok := parse(fs, args, stdout); !ok {
+		return code
+	}
+	res, l := site.Build(o)
+	l.Print(stderr)
+	if l.HasErrors() {
+		errs, warns := l.Count()
+		fmt.Fprintf(stderr, "matrixdoc: build failed: %s, %s; %s left unchanged\n",
+			plural(errs, "error"), plural(warns, "warning"), o.Out)
+		return exitError
+	}
+	fmt.Fprintln(stderr, summary(res))
+	return exitOK
+}
+
+// summary is the one line a successful build ends with.
+func summary(r *site.Result) string {
+	return fmt.Sprintf("matrixdoc: built %s, %s, %s, %s, %s, %s, %s in %s",
+		plural(r.Locales, "locale"), plural(r.Workloads, "workload"), plural(r.Rows, "row"),
+		plural(r.Warnings, "warning"), plural(r.Pages, "page"), plural(r.Files, "file"),
+		formatBytes(r.Bytes), r.Elapsed.Round(time.Millisecond))
+}

@@ -178,3 +178,30 @@ func TestWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestFixture(t *testing.T) {
+	content := filepath.Join("..", "..", "content")
+	seed, err := Fixture(content, SeedRows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	real, err := os.ReadFile(filepath.Join(content, "nl", DocName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := seed["nl/"+DocName]; f == nil || !bytes.Equal(f.Data, real) {
+		t.Error("the seed fixture is not the real nl document")
+	}
+	a, err := Fixture(content, 120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Fixture(content, 120)
+	if a["en/"+DocName] != b["en/"+DocName] {
+		t.Error("Fixture generated the same size twice")
+	}
+	_, body := tableLines(t, a["en/"+DocName].Data)
+	if len(body) != 120 {
+		t.Errorf("synthetic fixture has %d rows, want 120", len(body))
+	}
+}

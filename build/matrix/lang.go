@@ -169,9 +169,11 @@ type capRule struct {
 }
 
 // capWords are tried in order; the part of an item a rule matched is used
-// up, so the specific "ontdubbelde volumes" is not also a plain "volume".
+// up, so the specific "ontdubbelde volumes" is not also a plain "volume". A
+// rule with no capability only uses words up ("SharePoint" is no "share").
 var capWords = map[string][]capRule{
 	"en": {
+		{"", []string{"sharepoint", "share point"}},
 		{CapDeduplicatedVolume, []string{"deduplicated volume", "deduped volume"}},
 		{CapClusterSharedVolume, []string{"cluster shared volume", "cluster-shared volume", "csv"}},
 		{CapVirtualHardDisk, []string{"virtual hard d"}},
@@ -195,6 +197,7 @@ var capWords = map[string][]capRule{
 		{CapFile, []string{"file"}},
 	},
 	"nl": {
+		{"", []string{"sharepoint", "share point"}},
 		{CapDeduplicatedVolume, []string{"ontdubbelde volume", "ontdoste volume"}},
 		{CapClusterSharedVolume, []string{"gedeelde clustervolume", "gedeelde cluster volume", "cluster shared volume", "csv"}},
 		{CapVirtualHardDisk, []string{"virtuele harde schijf", "virtuele harde schijven"}},
@@ -218,6 +221,7 @@ var capWords = map[string][]capRule{
 		{CapFile, []string{"bestand"}},
 	},
 	"fr": {
+		{"", []string{"sharepoint", "share point"}},
 		{CapDeduplicatedVolume, []string{"volumes dédupliqués", "volume dédupliqué"}},
 		{CapClusterSharedVolume, []string{"volumes partagés de cluster", "volume partagé de cluster", "csv"}},
 		{CapVirtualHardDisk, []string{"disques durs virtuels", "disque dur virtuel"}},

@@ -96,7 +96,7 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 	var raws []map[string]*locRow
 	var wls []Workload
 	wIndex := map[string]int{}
-	ids := map[string]int{}
+	byBase := map[string][]int{} // base id → indexes of the rows that have it
 	for ti, t := range def.Tables {
 		var extraHeaders []string
 		for _, ci := range t.Cols {
@@ -117,25 +117,27 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 			row.Workload = workloadFor(docs, by)
 			base := rowID(row.Workload, versionsForID(docs, by), row.Installations)
 			row.ID = base
-			if first, dup := ids[base]; dup {
-				fp := raws[first][def.Locale].Pos
-				if sameRaw(raws[first], by) {
+			if earlier := byBase[base]; len(earlier) > 0 {
+				fp := raws[earlier[0]][def.Locale].Pos
+				same := -1
+				for _, e := range earlier {
+					if sameRaw(raws[e], by) {
+						same = e
+						break
+					}
+				}
+				if same >= 0 {
+					fp = raws[same][def.Locale].Pos
 					l.Errorf(dr.Pos, "duplicate-row", "duplicate row: identical in every cell to the row at %s", lineOf(fp))
 				} else {
-					n := 2
-					for ; ; n++ {
-						if _, taken := ids[fmt.Sprintf("%s-%d", base, n)]; !taken {
-							break
-						}
-					}
-					row.ID = fmt.Sprintf("%s-%d", base, n)
 					l.Warnf(dr.Pos, "duplicate-row-id",
 						"row has the same workload, version and installations as the row at %s but different content; its id is %q",
-						lineOf(fp), row.ID)
+						lineOf(fp), fmt.Sprintf("%s-%d", base, len(earlier)+1))
 				}
+				row.ID = fmt.Sprintf("%s-%d", base, len(earlier)+1)
 				(*l)[len(*l)-1].Related = []diag.Position{fp}
 			}
-			ids[row.ID] = len(rows)
+			byBase[base] = append(byBase[base], len(rows))
 			rows = append(rows, row)
 			raws = append(raws, by)
 

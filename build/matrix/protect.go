@@ -125,7 +125,9 @@ func capabilities(locale string, items []Rich) map[Capability]bool {
 					if i < 0 {
 						break
 					}
-					out[rule.Cap] = true
+					if rule.Cap != "" {
+						out[rule.Cap] = true
+					}
 					for k := i; k < i+len(w); k++ {
 						s[k] = ' '
 					}

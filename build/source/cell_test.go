@@ -126,9 +126,9 @@ func TestRawCells(t *testing.T) {
 		firstText string
 	}{
 		{"|a|b|c|", 3, 3, "a"},
-		{"|a|b|", 2, 3, "a"},           // too few: GFM pads
-		{"|a|b|c|d|e|", 5, 3, "a"},     // too many: GFM drops
-		{"a|b|c", 3, 3, "a"},           // no outer pipes
+		{"|a|b|", 2, 3, "a"},            // too few: GFM pads
+		{"|a|b|c|d|e|", 5, 3, "a"},      // too many: GFM drops
+		{"a|b|c", 3, 3, "a"},            // no outer pipes
 		{`|a \| x|b|c|`, 3, 3, "a | x"}, // escaped pipe is content
 		{"|`a`|b|c|", 3, 3, "a"},
 		{"|||", 2, 3, ""},

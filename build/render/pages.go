@@ -1,0 +1,157 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// pageView is what the layout of every hosted page needs.
+type pageView struct {
+	Locale      string
+	S           *Strings
+	Root        string // relative path to the output root: "", "../", "../../../"
+	Title       string
+	Description string
+	Canonical   string
+	Alternates  []alternate
+	Toggles     []toggle
+	Crumbs      []crumb
+	Updated     string
+	CSS, JS     string
+	DataHref    string
+	SchemaHref  string
+	CSVHref     string
+	Download    string
+	Loc         *localeView
+	Workload    *workloadView
+}
+
+type toggle struct{ Locale, Label, Href string }
+
+type crumb struct{ Label, Href string }
+
+// newPage fills the layout fields of a page at path <loc>/rel (rel "" for
+// the matrix) whose depth below the root is depth.
+func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
+	root := strings.Repeat("../", depth)
+	p := &pageView{
+		Locale: lv.Locale, S: lv.S, Root: root, Loc: lv,
+		Title: lv.Title, Description: lv.Description,
+		Canonical:  r.base + lv.Locale + "/" + rel,
+		Alternates: r.alternates(rel),
+		Updated:    r.m.Source.Date,
+		CSS:        root + r.in.Assets.CSSPath, JS: root + r.in.Assets.JSPath,
+		DataHref: root + DataPath, SchemaHref: root + SchemaPath, CSVHref: root + CSVPath,
+		Download: root + DownloadPath,
+	}
+	for _, loc := range r.m.Locales {
+		if loc != lv.Locale {
+			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].get("lang." + loc), root + loc + "/" + rel + "index.html"})
+		}
+	}
+	p.Crumbs = []crumb{{lv.S.get("crumb.home"), root + "index.html"}}
+	return p
+}
+
+func (r *renderer) matrixJob(lv *localeView) job {
+	path := lv.Locale + "/index.html"
+	return job{path, func() ([]byte, error) {
+		p := r.newPage(lv, "", 1)
+		p.Crumbs = append(p.Crumbs, crumb{lv.H1, ""})
+		return r.exec("matrix.html", p)
+	}}
+}
+
+func (r *renderer) workloadJob(lv *localeView, wv *workloadView) job {
+	rel := "workloads/" + wv.ID + "/"
+	return job{lv.Locale + "/" + rel + "index.html", func() ([]byte, error) {
+		p := r.newPage(lv, rel, 3)
+		p.Workload = wv
+		p.Title = wv.Name + " — " + lv.Title
+		p.Crumbs = append(p.Crumbs, crumb{lv.H1, "../../index.html"}, crumb{wv.Name, ""})
+		return r.exec("workload.html", p)
+	}}
+}
+
+// choice is one locale's entry on the bilingual pages (picker, 404).
+type choice struct {
+	Locale, Label, Href, Title, Text string
+}
+
+type rootPage struct {
+	Locale      string
+	Title       string
+	Description string
+	Canonical   string
+	Alternates  []alternate
+	CSS, JS     string
+	Choices     []choice
+	Default     string
+}
+
+func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
+	def := r.m.DefaultLocale
+	p := &rootPage{
+		Locale: def, Default: def, Canonical: canonical, Alternates: r.alternates(""),
+		CSS: r.in.Assets.CSSPath, JS: r.in.Assets.JSPath,
+		Description: r.m.Source.Description[def],
+	}
+	var titles []string
+	for _, loc := range r.m.Locales {
+		s := r.strs[loc]
+		c := choice{Locale: loc, Label: s.get("lang." + loc), Href: loc + "/index.html", Title: s.get(titleKey), Text: s.get(textKey)}
+		p.Choices = append(p.Choices, c)
+		titles = append(titles, c.Title)
+	}
+	p.Title = strings.Join(titles, " · ")
+	return p
+}
+
+func (r *renderer) pickerJob() job {
+	return job{"index.html", func() ([]byte, error) {
+		p := r.rootPage("picker.title", "picker.text", r.base)
+		return r.exec("picker.html", p)
+	}}
+}
+
+func (r *renderer) notFoundJob() job {
+	return job{"404.html", func() ([]byte, error) {
+		p := r.rootPage("notfound.title", "notfound.text", r.base+"404.html")
+		return r.exec("404.html", p)
+	}}
+}
+
+// offlineView is the single-file download: every locale's views, the CSS
+// and the script inlined.
+type offlineView struct {
+	Default string
+	Locales []*offlineLocale
+	CSS     template.CSS
+	JS      template.JS
+	Updated string
+}
+
+type offlineLocale struct {
+	*localeView
+	// LV is the embedded view again, for templates that take it whole.
+	LV      *localeView
+	Buttons []toggle
+}
+
+func (r *renderer) offlineJob(views []*localeView) job {
+	return job{DownloadPath, func() ([]byte, error) {
+		v := &offlineView{
+			Default: r.m.DefaultLocale, Updated: r.m.Source.Date,
+			// The bundles come from our own assets/, not from user content.
+			CSS: template.CSS(r.in.Assets.CSS), JS: template.JS(r.in.Assets.JS),
+		}
+		for _, lv := range views {
+			ol := &offlineLocale{localeView: lv, LV: lv}
+			for _, loc := range r.m.Locales {
+				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].get("lang." + loc)})
+			}
+			v.Locales = append(v.Locales, ol)
+		}
+		return r.exec("offline.html", v)
+	}}
+}

@@ -1,0 +1,423 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/mabs-matrix/matrixdoc/build/matrix"
+)
+
+// mode says where a view's links point: into the hosted pages, or within
+// the offline file (where every locale and workload view shares one page,
+// so element ids carry the locale and links are fragments).
+type mode struct {
+	offline bool
+	locale  string
+}
+
+func (m mode) rowID(row string) string {
+	if m.offline {
+		return m.locale + "-" + row
+	}
+	return row
+}
+
+func (m mode) detailID(row string) string {
+	if m.offline {
+		return m.locale + "-wl-" + row
+	}
+	return row
+}
+
+func (m mode) workloadHref(id string) string {
+	if m.offline {
+		return "#l=" + url.QueryEscape(m.locale) + "&p=" + url.QueryEscape(id)
+	}
+	return "workloads/" + id + "/index.html"
+}
+
+// matrixFromWorkload is the matrix page as seen from a workload page.
+func (m mode) matrixFromWorkload(fragment string) string {
+	if m.offline {
+		return fragment
+	}
+	return "../../index.html" + fragment
+}
+
+func (m mode) backHref(workload string) string {
+	if m.offline {
+		return "#l=" + url.QueryEscape(m.locale) + "&w=" + url.QueryEscape(workload)
+	}
+	return "../../index.html#w=" + url.QueryEscape(workload)
+}
+
+// localeView is everything one locale's pages show, built once per locale
+// and mode and shared by the matrix page, the workload pages and the
+// offline file.
+type localeView struct {
+	Locale      string
+	S           *Strings
+	Title       string
+	Description string
+	H1          string
+	Intro       template.HTML
+	Sections    []sectionView
+	App         appView
+	Workloads   []*workloadView
+}
+
+type sectionView struct {
+	ID      string
+	Title   string
+	HTML    template.HTML // sanitized by package source; the one field trusted as HTML
+	IsTable bool          // the matrix goes under this section
+}
+
+type appView struct {
+	S      *Strings
+	Prefix string // element-id prefix ("" hosted, "nl-" offline)
+	DataID string
+	Data   appData
+	Cols   colLabels
+	Facets []facetView
+	Rows   []rowView
+	Count  string
+}
+
+type colLabels struct {
+	Workload, Version, Installation, Protection string
+	Servers                                     []string
+	Protect, Recover, Notes, Permalink          string
+}
+
+type facetView struct {
+	Key     string // fragment key and select name
+	ID      string
+	Label   string
+	Options []option
+}
+
+type option struct{ Value, Label string }
+
+// appData is the page's JSON for the script: facet values of each row in
+// table order. The search text comes from the rows' own text.
+type appData struct {
+	Servers []string  `json:"servers"`
+	Count   string    `json:"count"`
+	Rows    []rowData `json:"rows"`
+}
+
+type rowData struct {
+	W string   `json:"w"`
+	T []string `json:"t"`
+	S []string `json:"s"`
+	C []string `json:"c"`
+}
+
+type rowView struct {
+	ID           string // element id
+	Row          string // model row id
+	Title        string
+	WorkloadName string
+	WorkloadHref string
+	Versions     []string
+	Installs     []string
+	Support      []supportView
+	Protect      []matrix.Rich
+	Recover      []matrix.Rich
+	Notes        []matrix.Rich
+	DetailID     string // id on the workload page
+	InMatrix     string // link from the workload page to the matrix row
+	C            *colLabels
+}
+
+type supportView struct {
+	Server     string
+	ServerName string
+	Status     string
+	Label      string
+	Icon       string
+	Condition  matrix.Rich
+}
+
+type workloadView struct {
+	ID          string
+	Name        string
+	Href        string // link to this page from the matrix page
+	Prefix      string // element-id prefix ("" hosted, "nl-" offline)
+	View        string // data-view value in the offline file
+	Grid        string // heading
+	GridCaption string
+	Targets     []string
+	GridRows    []gridRow
+	Rows        []rowView
+	Related     []sectionView
+	BackHref    string
+	BackLabel   string
+	S           *Strings
+}
+
+type gridRow struct {
+	Version string
+	Cells   []gridCell
+}
+
+type gridCell struct {
+	Items []cellItem
+}
+
+type cellItem struct {
+	Href   string
+	Badges []supportView
+}
+
+// icons give each status a shape, so support never reads by colour alone.
+var icons = map[string]string{
+	string(matrix.StatusSupported):   "✓",
+	string(matrix.StatusConditional): "◐",
+	string(matrix.StatusUnsupported): "✕",
+	string(matrix.StatusUnknown):     "?",
+}
+
+func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
+	v := &localeView{Locale: loc, S: s, Title: m.Source.Title[loc], Description: m.Source.Description[loc]}
+	tableSection := ""
+	if len(m.Rows) > 0 {
+		tableSection = m.Rows[0].Section
+	}
+	placed := false
+	for i, sec := range m.Sections {
+		if i == 0 {
+			v.H1, v.Intro = sec.Title[loc], template.HTML(sec.HTML[loc])
+			continue
+		}
+		sv := sectionView{ID: sec.ID, Title: sec.Title[loc], HTML: template.HTML(sec.HTML[loc])}
+		if sec.ID == tableSection && !placed {
+			sv.IsTable, placed = true, true
+		}
+		v.Sections = append(v.Sections, sv)
+	}
+	if v.H1 == "" {
+		v.H1 = v.Title
+	}
+	if !placed {
+		// No section holds the table: it goes right after the intro.
+		v.Sections = append([]sectionView{{IsTable: true}}, v.Sections...)
+	}
+
+	workloadName := map[string]string{}
+	for _, w := range m.Workloads {
+		workloadName[w.ID] = w.Name[loc]
+	}
+	rows := make([]rowView, len(m.Rows))
+	data := make([]rowData, len(m.Rows))
+	for i := range m.Rows {
+		rows[i], data[i] = buildRow(m, &m.Rows[i], loc, s, md, workloadName)
+	}
+	v.App = buildApp(m, loc, s, md, rows, data)
+	for i := range rows {
+		rows[i].C = &v.App.Cols
+	}
+	byID := map[string]int{}
+	for i := range m.Rows {
+		byID[m.Rows[i].ID] = i
+	}
+	var related []sectionView
+	for _, sec := range v.Sections {
+		if !sec.IsTable && sec.Title != "" {
+			related = append(related, sec)
+		}
+	}
+	for _, w := range m.Workloads {
+		v.Workloads = append(v.Workloads, buildWorkload(m, w, loc, s, md, rows, byID, related))
+	}
+	return v
+}
+
+func buildRow(m *matrix.Model, r *matrix.Row, loc string, s *Strings, md mode, names map[string]string) (rowView, rowData) {
+	rv := rowView{
+		ID: md.rowID(r.ID), Row: r.ID, WorkloadName: names[r.Workload], WorkloadHref: md.workloadHref(r.Workload),
+		Versions: r.Versions[loc], Protect: r.Protect[loc], Recover: r.Recover[loc], Notes: r.Notes[loc],
+		DetailID: md.detailID(r.ID), InMatrix: md.matrixFromWorkload("#" + md.rowID(r.ID)),
+	}
+	rd := rowData{W: r.Workload, T: []string{}, S: []string{}, C: []string{}}
+	for _, in := range r.Installations {
+		rv.Installs = append(rv.Installs, in.Text[loc])
+		rd.T = appendUnique(rd.T, in.Target)
+	}
+	for _, srv := range m.Servers {
+		sup, ok := r.Support[srv.ID]
+		st := sup.Status
+		if !ok || st == "" {
+			st = string(matrix.StatusUnknown)
+		}
+		rv.Support = append(rv.Support, supportView{
+			Server: srv.ID, ServerName: srv.Name[loc], Status: st,
+			Label: s.get("status." + st), Icon: icons[st], Condition: sup.Condition[loc],
+		})
+		rd.S = append(rd.S, st)
+	}
+	rd.C = append(rd.C, r.Capabilities...)
+	rv.Title = strings.Join(rv.Versions, ", ")
+	if len(rv.Installs) > 0 {
+		rv.Title += " — " + strings.Join(rv.Installs, "; ")
+	}
+	return rv, rd
+}
+
+func buildApp(m *matrix.Model, loc string, s *Strings, md mode, rows []rowView, data []rowData) appView {
+	prefix := ""
+	if md.offline {
+		prefix = loc + "-"
+	}
+	a := appView{S: s, Prefix: prefix, DataID: prefix + "matrix-data", Rows: rows}
+	a.Count = strings.NewReplacer("{shown}", itoa(len(rows)), "{total}", itoa(len(rows))).Replace(s.get("filter.count"))
+	a.Data = appData{Count: s.get("filter.count"), Rows: data, Servers: []string{}}
+	a.Cols = colLabels{
+		Workload: s.get("col.workload"), Version: s.get("col.version"), Installation: s.get("col.installation"),
+		Protection: s.get("col.protection"), Protect: s.get("row.protect"), Recover: s.get("row.recover"),
+		Notes: s.get("row.notes"), Permalink: s.get("row.permalink"),
+	}
+	all := s.get("filter.all")
+	facet := func(key, label string, opts []option) {
+		a.Facets = append(a.Facets, facetView{Key: key, ID: prefix + "f-" + key, Label: label, Options: append([]option{{"", all}}, opts...)})
+	}
+	var ws []option
+	for _, w := range m.Workloads {
+		ws = append(ws, option{w.ID, w.Name[loc]})
+	}
+	facet("w", s.get("filter.workload"), ws)
+	used := func(has func(r *matrix.Row, id string) bool, id string) bool {
+		for i := range m.Rows {
+			if has(&m.Rows[i], id) {
+				return true
+			}
+		}
+		return false
+	}
+	var ts []option
+	for _, t := range matrix.Targets {
+		if used(func(r *matrix.Row, id string) bool {
+			for _, in := range r.Installations {
+				if in.Target == id {
+					return true
+				}
+			}
+			return false
+		}, string(t)) {
+			ts = append(ts, option{string(t), s.get("target." + string(t))})
+		}
+	}
+	facet("t", s.get("filter.target"), ts)
+	for _, srv := range m.Servers {
+		a.Data.Servers = append(a.Data.Servers, srv.ID)
+		a.Cols.Servers = append(a.Cols.Servers, srv.Name[loc])
+		var ss []option
+		for _, st := range matrix.Statuses {
+			if st != matrix.StatusUnknown || used(func(r *matrix.Row, id string) bool {
+				return r.Support[srv.ID].Status == id
+			}, string(st)) {
+				ss = append(ss, option{string(st), s.get("status." + string(st))})
+			}
+		}
+		label, _ := s.F("filter.server", "server", srv.ID)
+		if label == "" {
+			label = s.get("filter.server")
+		}
+		facet(srv.ID, label, ss)
+	}
+	var cs []option
+	for _, c := range matrix.Capabilities {
+		if used(func(r *matrix.Row, id string) bool {
+			for _, x := range r.Capabilities {
+				if x == id {
+					return true
+				}
+			}
+			return false
+		}, string(c)) {
+			cs = append(cs, option{string(c), s.get("capability." + string(c))})
+		}
+	}
+	facet("c", s.get("filter.capability"), cs)
+	return a
+}
+
+func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, md mode, rows []rowView, byID map[string]int, related []sectionView) *workloadView {
+	name := w.Name[loc]
+	wv := &workloadView{ID: w.ID, Name: name, View: w.ID, Related: related, S: s, BackHref: md.backHref(w.ID), Href: md.workloadHref(w.ID)}
+	if md.offline {
+		wv.Prefix = loc + "-"
+	}
+	wv.Grid = s.get("workload.grid")
+	wv.GridCaption = strings.ReplaceAll(s.get("workload.gridcaption"), "{workload}", name)
+	wv.BackLabel = strings.ReplaceAll(s.get("workload.back"), "{workload}", name)
+	var versions []string
+	var targets []string
+	for _, id := range w.Rows {
+		i, ok := byID[id]
+		if !ok {
+			continue
+		}
+		wv.Rows = append(wv.Rows, rows[i])
+		for _, ver := range m.Rows[i].Versions[loc] {
+			versions = appendUnique(versions, ver)
+		}
+		for _, in := range m.Rows[i].Installations {
+			targets = appendUnique(targets, in.Target)
+		}
+	}
+	var order []string
+	for _, t := range matrix.Targets {
+		for _, x := range targets {
+			if x == string(t) {
+				order = append(order, x)
+			}
+		}
+	}
+	for _, t := range order {
+		wv.Targets = append(wv.Targets, s.get("target."+t))
+	}
+	for _, ver := range versions {
+		gr := gridRow{Version: ver}
+		for _, t := range order {
+			var cell gridCell
+			for _, id := range w.Rows {
+				i, ok := byID[id]
+				if !ok || !contains(m.Rows[i].Versions[loc], ver) || !hasTarget(&m.Rows[i], t) {
+					continue
+				}
+				cell.Items = append(cell.Items, cellItem{Href: "#" + rows[i].DetailID, Badges: rows[i].Support})
+			}
+			gr.Cells = append(gr.Cells, cell)
+		}
+		wv.GridRows = append(wv.GridRows, gr)
+	}
+	return wv
+}
+
+func hasTarget(r *matrix.Row, t string) bool {
+	for _, in := range r.Installations {
+		if in.Target == t {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(ss []string, s string) []string {
+	if contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}

@@ -30,4 +30,3 @@ func realInput(t testing.TB) Input {
 		BaseURL:     c.BaseURL,
 	}
 }
-

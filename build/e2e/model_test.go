@@ -1,0 +1,60 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+
+	"github.com/mabs-matrix/matrixdoc/build/matrix"
+)
+
+// loadModel reads the built data/matrix.json: the expected answers of the
+// browser tests come from it.
+func loadModel(path string) (*matrix.Model, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m matrix.Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(m.Rows) == 0 {
+		return nil, fmt.Errorf("%s: no rows", path)
+	}
+	return &m, nil
+}
+
+// rowsWhere lists the ids of the model's rows (source order) that keep.
+func rowsWhere(keep func(r *matrix.Row) bool) []string {
+	var out []string
+	for i := range model.Rows {
+		if keep(&model.Rows[i]) {
+			out = append(out, model.Rows[i].ID)
+		}
+	}
+	return out
+}
+
+// facetExpect gives, for a facet key of the page and a value, whether a
+// row belongs — the rule written from the model's meaning, independently of
+// the page's script.
+func facetExpect(key, value string) func(r *matrix.Row) bool {
+	switch key {
+	case "w":
+		return func(r *matrix.Row) bool { return r.Workload == value }
+	case "t":
+		return func(r *matrix.Row) bool {
+			return slices.ContainsFunc(r.Installations, func(in matrix.Installation) bool { return in.Target == value })
+		}
+	case "c":
+		return func(r *matrix.Row) bool { return slices.Contains(r.Capabilities, value) }
+	}
+	for _, s := range model.Servers {
+		if s.ID == key {
+			return func(r *matrix.Row) bool { return r.Support[key].Status == value }
+		}
+	}
+	return nil
+}

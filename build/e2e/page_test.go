@@ -1,0 +1,103 @@
+package e2e
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// pageJS are helpers evaluated in front of the tests' expressions. They read
+// the page the way a reader sees it: a row counts as shown when neither it
+// nor a locale/view container around it is hidden.
+const pageJS = `
+var $root = () => {
+  const all = Array.from(document.querySelectorAll("[data-matrix]"));
+  return all.find((m) => !m.closest("[hidden]")) || all[0];
+};
+var $rows = () => Array.from($root().querySelectorAll("tbody > tr"));
+var $rowID = (tr) => {
+  const id = tr.dataset.row || tr.id || "";
+  const loc = tr.closest("[data-locale]");
+  return loc && id.startsWith(loc.dataset.locale + "-") ? id.slice(loc.dataset.locale.length + 1) : id;
+};
+var $visible = () => $rows().filter((r) => !r.hidden).map($rowID);
+var $search = () => $root().querySelector("input[type=search]");
+var $setQ = (v) => { const i = $search(); i.value = v; i.dispatchEvent(new Event("input", {bubbles: true})); };
+var $select = (k) => $root().querySelector("select[name='" + k + "']");
+var $setF = (k, v) => { const s = $select(k); s.value = v; s.dispatchEvent(new Event("change", {bubbles: true})); };
+var $count = () => $root().querySelector("[data-count]").textContent.trim();
+var $fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+var $words = (s) => $fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w);
+var $matches = (text, q) => { const ws = $words(text); return $words(q).every((t) => ws.some((w) => w.startsWith(t))); };
+`
+
+// q evaluates expr after the page helpers.
+func (tb *tab) q(expr string, out any) {
+	tb.t.Helper()
+	tb.eval("(() => {"+pageJS+"; return ("+expr+");})()", out)
+}
+
+// do runs statements after the page helpers.
+func (tb *tab) do(stmts string) {
+	tb.t.Helper()
+	tb.eval("(() => {"+pageJS+"; "+stmts+"; return true;})()", nil)
+}
+
+// visible lists the ids of the rows shown, in table order.
+func (tb *tab) visible() []string {
+	tb.t.Helper()
+	var ids []string
+	tb.q("$visible()", &ids)
+	return ids
+}
+
+// openMatrix loads a locale's matrix page and waits for its script.
+func (tb *tab) openMatrix(loc, fragment string) {
+	tb.t.Helper()
+	tb.open(origin + "/" + loc + "/" + fragment)
+	tb.waitApp()
+}
+
+// waitApp waits until the matrix script has started (it shows the form).
+func (tb *tab) waitApp() {
+	tb.t.Helper()
+	tb.wait(`(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
+	  const f = m && m.querySelector("form"); return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== ""; })()`)
+}
+
+// colorScheme emulates prefers-color-scheme ("light" or "dark").
+func colorScheme(scheme string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+			{Name: "prefers-color-scheme", Value: scheme},
+		}).Do(ctx)
+	})
+}
+
+// sameIDs fails the test when the shown rows are not exactly want.
+func sameIDs(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: shown rows (%d) %s\nwant (%d) %s", what, len(got), short(got), len(want), short(want))
+	}
+}
+
+func short(ids []string) string {
+	if len(ids) > 8 {
+		return strings.Join(ids[:8], ", ") + ", …"
+	}
+	return strings.Join(ids, ", ")
+}
+
+// allIDs is every row id of the model in source order.
+func allIDs() []string {
+	out := make([]string, len(model.Rows))
+	for i, r := range model.Rows {
+		out[i] = r.ID
+	}
+	return out
+}

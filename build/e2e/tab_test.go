@@ -1,0 +1,186 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// cspListener runs in every document before the page's own script and turns
+// a Content-Security-Policy violation into a console error, which the tab
+// reports. (Chromium also logs "Refused to …", caught through the Log domain;
+// this catches what the log might word differently.)
+const cspListener = `document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") +
+    " at " + e.sourceFile + ":" + e.lineNumber);
+});`
+
+// tab is one browser tab for one test. It records everything that must not
+// happen on any page and fails the test with it when the test ends.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu        sync.Mutex
+	problems  []string
+	requests  []string
+	allowFile bool // file:// requests are the page itself (offline tests)
+}
+
+// newTab opens a tab in the shared browser; it closes when the test ends.
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	tb := &tab{t: t, ctx: ctx}
+	chromedp.ListenTarget(ctx, tb.on)
+	t.Cleanup(func() {
+		tb.mu.Lock()
+		for _, p := range tb.problems {
+			t.Error(p)
+		}
+		tb.mu.Unlock()
+		cancelTimeout()
+		cancel()
+	})
+	tb.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(cspListener).Do(ctx)
+		return err
+	}))
+	return tb
+}
+
+func (tb *tab) problem(format string, args ...any) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.problems = append(tb.problems, fmt.Sprintf(format, args...))
+}
+
+// on receives the tab's DevTools events.
+func (tb *tab) on(ev any) {
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					parts = append(parts, strings.Trim(string(a.Value), `"`))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			tb.problem("console.%s: %s", ev.Type, strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		tb.problem("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg)
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.LevelError {
+			tb.problem("browser log (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
+		}
+	case *network.EventRequestWillBeSent:
+		u := ev.Request.URL
+		tb.mu.Lock()
+		tb.requests = append(tb.requests, u)
+		allowFile := tb.allowFile
+		tb.mu.Unlock()
+		switch {
+		case strings.HasPrefix(u, origin+"/"), strings.HasPrefix(u, "data:"), strings.HasPrefix(u, "about:"):
+		case allowFile && strings.HasPrefix(u, "file://"):
+		default:
+			tb.problem("a request left the origin: %s", u)
+		}
+	}
+}
+
+// run runs chromedp actions and stops the test on an error.
+func (tb *tab) run(actions ...chromedp.Action) {
+	tb.t.Helper()
+	if err := chromedp.Run(tb.ctx, actions...); err != nil {
+		tb.t.Fatalf("chromedp: %v", err)
+	}
+}
+
+// open loads a URL and waits until the page's script has started (the body
+// is parsed and the load event fired).
+func (tb *tab) open(url string) {
+	tb.t.Helper()
+	tb.run(chromedp.Navigate(url))
+	tb.wait(`document.readyState === "complete"`)
+}
+
+// eval evaluates a JavaScript expression into out (nil to ignore it).
+// Promises are awaited.
+func (tb *tab) eval(js string, out any) {
+	tb.t.Helper()
+	var raw json.RawMessage
+	err := chromedp.Run(tb.ctx, chromedp.Evaluate(js, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", shorten(js), err)
+	}
+	if out != nil {
+		if err := json.Unmarshal(raw, out); err != nil {
+			tb.t.Fatalf("evaluating %s: result %s: %v", shorten(js), shorten(string(raw)), err)
+		}
+	}
+}
+
+// str and num are eval for the common result types.
+func (tb *tab) str(js string) string {
+	tb.t.Helper()
+	var s string
+	tb.eval(js, &s)
+	return s
+}
+
+// wait polls a JavaScript condition until it is true (5 s at most).
+func (tb *tab) wait(cond string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var ok bool
+		tb.eval("!!("+cond+")", &ok)
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("timed out waiting for %s", cond)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// url is the tab's current location.
+func (tb *tab) url() string {
+	tb.t.Helper()
+	return tb.str("location.href")
+}
+
+func shorten(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "…"
+	}
+	return s
+}
+
+// js quotes a Go string as a JavaScript string literal.
+func js(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

@@ -82,8 +82,8 @@ func TestAxe(t *testing.T) {
 // focused describes document.activeElement for the keyboard test.
 type focused struct {
 	Tag, Type, Name, Role, Text string
-	InTable, Toggle, Search    bool
-	Outline, Shadow            string
+	InTable, Toggle, Search     bool
+	Outline, Shadow             string
 }
 
 const focusedJS = `(() => {

@@ -26,7 +26,7 @@ var (
 	siteDir    string          // the built site (a public/ folder)
 	origin     string          // the server's origin, "http://127.0.0.1:port"
 	browserCtx context.Context // the one browser; tabs are children of it
-	model      *matrix.Model         // data/matrix.json of the built site
+	model      *matrix.Model   // data/matrix.json of the built site
 )
 
 func TestMain(m *testing.M) {

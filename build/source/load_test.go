@@ -1,0 +1,146 @@
+package source
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const doc = "backup-mabs-protection-matrix.md"
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+func nlDoc() *fstest.MapFile {
+	return file("---\ntitle: T\nms.contentlocale: nl-NL\n---\n# Kop\n\n|a|b|\n|-|-|\n|1|2|\n")
+}
+
+func enDoc() *fstest.MapFile {
+	return file("---\ntitle: T\nms.contentlocale: en-US\n---\n# Head\n\n|a|b|\n|-|-|\n|1|2|\n")
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name    string
+		fs      fstest.MapFS
+		locales string // Locales joined by ","
+		def     string
+		diags   string // "code@file" joined by " "
+	}{
+		{"two locales, default from site.yaml", fstest.MapFS{
+			"site.yaml":            file("defaultLocale: nl\nbaseURL: https://x.nl/\n"),
+			"en/" + doc:            enDoc(),
+			"en/strings.yaml":      file("title: Matrix\n"),
+			"nl/" + doc:            nlDoc(),
+			"nl/strings.yaml":      file("title: Matrix\nempty:\n"),
+			"images/logo.svg":      file("<svg/>"),
+			"README.md":            file("not a locale"),
+			"templates/x.md":       file("not a locale folder"),
+			"nl/images/diagram.md": file("a folder inside a locale is not a document"),
+		}, "nl,en", "nl", ""},
+		{"default first, others sorted", fstest.MapFS{
+			"site.yaml":    file("defaultLocale: fr\n"),
+			"en/" + doc:    enDoc(),
+			"pt-br/" + doc: file("---\ntitle: T\nms.contentlocale: pt-BR\n---\n"),
+			"fr/" + doc:    file("---\ntitle: T\n---\n"),
+			"de/" + doc:    file("---\ntitle: T\n---\n"),
+		}, "fr,de,en,pt-br", "fr", ""},
+		{"no site.yaml: first sorted", fstest.MapFS{
+			"nl/" + doc: nlDoc(),
+			"en/" + doc: enDoc(),
+		}, "en,nl", "en", ""},
+		{"single locale is fine", fstest.MapFS{
+			"nl/" + doc: nlDoc(),
+		}, "nl", "nl", ""},
+		{"locale lacking the document", fstest.MapFS{
+			"site.yaml":       file("defaultLocale: nl\n"),
+			"nl/" + doc:       nlDoc(),
+			"en/strings.yaml": file("title: x\n"),
+		}, "nl", "nl", "missing-document@en"},
+		{"locale with another document", fstest.MapFS{
+			"nl/" + doc:   nlDoc(),
+			"de/" + doc:   file("---\ntitle: T\n---\n"),
+			"en/other.md": enDoc(),
+		}, "de,nl", "de", "missing-document@en/other.md"},
+		{"two documents in one folder", fstest.MapFS{
+			"nl/" + doc:   nlDoc(),
+			"nl/extra.md": nlDoc(),
+		}, "", "", "extra-document@nl/extra.md"},
+		{"no documents at all", fstest.MapFS{
+			"site.yaml": file("defaultLocale: nl\n"),
+		}, "", "", "no-documents@."},
+		{"unknown default locale", fstest.MapFS{
+			"site.yaml": file("baseURL: x\ndefaultLocale: de\n"),
+			"nl/" + doc: nlDoc(),
+		}, "nl", "nl", "unknown-default-locale@site.yaml:2:1"},
+		{"malformed site.yaml", fstest.MapFS{
+			"site.yaml": file("defaultLocale: [nl\n"),
+			"nl/" + doc: nlDoc(),
+		}, "nl", "nl", "bad-site-yaml@site.yaml:1:1"},
+		{"strings.yaml with a list", fstest.MapFS{
+			"nl/" + doc:       nlDoc(),
+			"nl/strings.yaml": file("title: T\nmenu:\n  - a\n"),
+		}, "nl", "nl", "bad-strings-yaml@nl/strings.yaml:2:1"},
+		{"document in the wrong language", fstest.MapFS{
+			"nl/" + doc: enDoc(),
+		}, "nl", "nl", "locale-mismatch@nl/" + doc + ":3:1"},
+		{"document too large", fstest.MapFS{
+			"nl/" + doc: nlDoc(),
+			"en/" + doc: file("---\ntitle: T\n---\n" + strings.Repeat("x", MaxFileSize)),
+		}, "nl", "nl", "file-too-large@en/" + doc},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, l := Load(tc.fs)
+			var got []string
+			for _, d := range l {
+				got = append(got, d.Code+"@"+d.Position.String())
+			}
+			if g := strings.Join(got, " "); g != tc.diags {
+				t.Errorf("diagnostics\n got %s\nwant %s", g, tc.diags)
+			}
+			if c == nil {
+				if tc.locales != "" {
+					t.Fatalf("nil content, want locales %s", tc.locales)
+				}
+				return
+			}
+			if g := strings.Join(c.Locales, ","); g != tc.locales || c.DefaultLocale != tc.def {
+				t.Errorf("locales %s default %s; want %s default %s", g, c.DefaultLocale, tc.locales, tc.def)
+			}
+			for _, loc := range c.Locales {
+				d := c.Documents[loc]
+				if d == nil || d.Locale != loc || !strings.HasPrefix(d.Path, loc+"/") {
+					t.Errorf("document of %s: %+v", loc, d)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadContent(t *testing.T) {
+	c, l := Load(fstest.MapFS{
+		"site.yaml":       file("defaultLocale: nl\nbaseURL: https://x.nl/\n"),
+		"nl/" + doc:       nlDoc(),
+		"nl/strings.yaml": file("title: Matrix\nempty:\n"),
+		"en/" + doc:       enDoc(),
+	})
+	if len(l) != 0 {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	if c.BaseURL != "https://x.nl/" {
+		t.Errorf("baseURL %q", c.BaseURL)
+	}
+	if c.Strings["nl"]["title"] != "Matrix" || c.Strings["nl"]["empty"] != "" || c.StringsFile["nl"] != "nl/strings.yaml" {
+		t.Errorf("nl strings %v from %q", c.Strings["nl"], c.StringsFile["nl"])
+	}
+	if c.Strings["en"] != nil {
+		t.Errorf("en has no strings.yaml, got %v", c.Strings["en"])
+	}
+	nl := c.Documents["nl"]
+	if nl.Title != "Kop" || len(nl.Tables) != 1 || nl.Tables[0].Rows[0].Cells[1].PlainText() != "2" {
+		t.Errorf("nl document %+v", nl)
+	}
+	if len(nl.SHA256) != 64 {
+		t.Errorf("sha256 %q", nl.SHA256)
+	}
+}

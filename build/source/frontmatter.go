@@ -3,7 +3,6 @@ package source
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -218,17 +217,17 @@ func jsonSafeMap(m map[string]any) map[string]any {
 func jsonSafe(v any) any {
 	switch t := v.(type) {
 	case map[any]any:
+		// Keys become their text; if two keys print the same (1 and "1"),
+		// the one whose Go type name sorts last wins, so output is stable.
 		out := make(map[string]any, len(t))
-		keys := make([]string, 0, len(t))
-		vals := make(map[string]any, len(t))
+		kinds := make(map[string]string, len(t))
 		for k, x := range t {
-			ks := fmt.Sprint(k)
-			keys = append(keys, ks)
-			vals[ks] = x
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			out[k] = jsonSafe(vals[k])
+			ks, kt := fmt.Sprint(k), fmt.Sprintf("%T", k)
+			if prev, ok := kinds[ks]; ok && prev > kt {
+				continue
+			}
+			kinds[ks] = kt
+			out[ks] = jsonSafe(x)
 		}
 		return out
 	case map[string]any:

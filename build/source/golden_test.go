@@ -166,3 +166,18 @@ func TestCorpus2020Layout(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseSeed measures one parse of the Dutch seed (the serve loop
+// reparses it on every edit).
+func BenchmarkParseSeed(b *testing.B) {
+	src, err := os.ReadFile(seedPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, l := ParseDocument("nl/x.md", "nl", src); l.HasErrors() {
+			b.Fatal(l)
+		}
+	}
+}

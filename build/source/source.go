@@ -58,8 +58,8 @@ type Document struct {
 	// Sections are the headings in document order, each with the prose that
 	// follows it up to the next heading (tables excluded).
 	Sections []Section
-	// Intro is the sanitized HTML of the prose between the first heading and the
-	// first level-2 heading.
+	// Intro is the sanitized HTML of the prose before the first level-2
+	// heading (in practice: between the title heading and the first "##").
 	Intro  string
 	Tables []Table
 }

@@ -10,7 +10,9 @@
 //   - links: every internal href/src in every HTML file resolves to a file of
 //     the site (a folder resolves to its index.html, /x to x.html as Netlify's
 //     pretty URLs do), and every #fragment names an id (or <a name>) in the
-//     target page. Absolute URLs under the base URL count as internal.
+//     target page — unless it is key=value state for the page's script
+//     ("#w=sql-server&l=nl"). Absolute URLs under the base URL count as
+//     internal.
 //   - safety: no inline executable <script> (JSON data blocks are fine), no
 //     on* event-handler attribute, no javascript:/vbscript:/data: link — the
 //     site's CSP would block them, and their presence means user text leaked

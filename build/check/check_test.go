@@ -26,7 +26,7 @@ func site(extra map[string]string) fstest.MapFS {
 		"assets/site.css":         `body{}`,
 		"assets/site.js":          `void 0`,
 		"nl/index.html":           "<!doctype html>\n<html lang=nl><head><link rel=alternate hreflang=en href=\"https://example.org/en/\"></head>\n<body><h2 id=rows>Rijen</h2><a href=\"#rows\">r</a> <a href=\"../en/#rows\">en</a> <a href=\"https://other.example/x\">x</a> <a href=\"mailto:a@b.c\">m</a>\n<script type=\"application/json\" id=data>{\"a\":1}</script></body></html>",
-		"en/index.html":           "<!doctype html>\n<html lang=en><head><link rel=alternate hreflang=nl href=\"https://example.org/nl/\"></head>\n<body><h2 id=rows>Rows</h2><a name=legacy></a><a href=\"/nl/#rows\">nl</a> <a href=\"/en/#legacy\">l</a> <a href=\"/data/matrix.json\">json</a></body></html>",
+		"en/index.html":           "<!doctype html>\n<html lang=en><head><link rel=alternate hreflang=nl href=\"https://example.org/nl/\"></head>\n<body><h2 id=rows>Rows</h2><a name=legacy></a><a href=\"/nl/#rows\">nl</a> <a href=\"/en/#legacy\">l</a> <a href=\"/data/matrix.json\">json</a> <a href=\"/nl/#w=sql&l=nl\">state</a></body></html>",
 		"data/matrix.json":        `{"locales": ["nl", "en"], "rows": [{"id": "a"}, {"id": "b"}]}`,
 		"data/matrix.schema.json": schema,
 	}

@@ -150,7 +150,9 @@ func (c *checker) checkLink(from string, ln link) {
 			return
 		}
 	}
-	if u.Fragment == "" || !strings.HasSuffix(target, ".html") {
+	// A fragment of key=value pairs ("#w=sql-server&l=nl") is page state
+	// read by the script, not an element id.
+	if u.Fragment == "" || strings.Contains(u.Fragment, "=") || !strings.HasSuffix(target, ".html") {
 		return
 	}
 	if pg := c.pages[target]; pg != nil && !pg.ids[u.Fragment] {

@@ -1,11 +1,14 @@
 package site
 
 import (
+	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/mabs-matrix/matrixdoc/build/bundle"
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
+	"github.com/mabs-matrix/matrixdoc/build/render"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -36,6 +39,30 @@ func produce(opts Options, content *source.Content, model *matrix.Model) (map[st
 		return nil, l
 	}
 	for name, b := range assets.Files() {
+		files[name] = b
+	}
+
+	// Strings files as diagnostics name them: under the content folder.
+	stringsFile := map[string]string{}
+	for loc, f := range content.StringsFile {
+		stringsFile[loc] = path.Join(filepath.ToSlash(opts.Content), f)
+	}
+	pages, err := render.Site(render.Input{
+		Model:       model,
+		Strings:     content.Strings,
+		StringsFile: stringsFile,
+		Templates:   os.DirFS(opts.Templates),
+		Assets:      assets,
+		BaseURL:     content.BaseURL,
+	})
+	if err != nil {
+		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Templates)}, CodeRender, "%v", err)
+		return nil, l
+	}
+	for name, b := range pages {
+		if _, dup := files[name]; dup && name != assets.JSPath && name != assets.CSSPath {
+			l.Errorf(diag.Position{File: filepath.ToSlash(opts.Templates)}, CodeRender, "two stages write %s", name)
+		}
 		files[name] = b
 	}
 	return files, l

@@ -234,7 +234,8 @@ func checkModel(t *testing.T, files map[string][]byte, r badRun) {
 }
 
 // copyCase copies a case's content folder into a temp folder and gives each
-// nl/en locale lacking strings.yaml the project's own.
+// nl/en locale lacking strings.yaml, and the folder lacking site.yaml, the
+// project's own.
 func copyCase(t *testing.T, src string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "content")
@@ -254,6 +255,17 @@ func copyCase(t *testing.T, src string) string {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// site.yaml (default locale, base URL) as the project's, unless the case
+	// has its own.
+	if _, err := os.Stat(filepath.Join(dst, "site.yaml")); err != nil {
+		b, err := os.ReadFile("../../content/site.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, "site.yaml"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ents, _ := os.ReadDir(dst)
 	for _, e := range ents {

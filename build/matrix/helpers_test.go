@@ -41,6 +41,11 @@ func mkCell(s string, line, col int) source.Cell {
 			off += len("</br>")
 		case strings.HasPrefix(rest, "<br"):
 			end := strings.IndexByte(rest, '>')
+			if end < 0 {
+				text(rest, off)
+				off = len(s)
+				continue
+			}
 			c.Inlines = append(c.Inlines, source.Inline{Kind: source.Break, Pos: at(off)})
 			off += end + 1
 		default: // "["

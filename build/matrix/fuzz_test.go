@@ -1,0 +1,50 @@
+package matrix
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mabs-matrix/matrixdoc/build/diag"
+)
+
+// FuzzNormalizeCell runs every cell-normalizing function over arbitrary
+// cell text (with <br/> breaks and [label](url) links): none may panic,
+// and every diagnostic must carry a position inside the cell's line.
+func FuzzNormalizeCell(f *testing.F) {
+	for _, s := range []string{
+		"J", "Y (met UR1)", "O (avec UR1)", "J<br/><br/>Niet-Nano server",
+		"J<br /><br />U moet SP1 en installeer [Windows Management Frame 4.0](https://www.microsoft.com/en-us/download/details.aspx?id=40855)",
+		"V3, V2<br />Niet Nano-server", "Niet ondersteund", "V3 UR1",
+		"Fysieke server <br /><br /> On-premises Hyper-V virtuele machine <br /> <br /> virtuele Azure-machine",
+		"Physical  server,    On-premises Hyper-V VM,    Windows VM in VMWare",
+		"Volume, share, map, bestand, systeemstatus/bare metal), ontdubbelde volumes",
+		"Hyper-V moet worden uitgevoerd op Windows Server 2016. Beveiligen: Volledige virtuele machine<br /><br />Herstellen: Volledige virtuele machine",
+		"(Alle implementatiescenario's) beveiligen: zelfstandige Exchange server, database (DAG)<br /><br />(Alle implementatiescenario's) herstellen: Postvak",
+		"((", "))", "[", "](", "<br", "\xff\xfe", "é)", "Protéger : x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n|") {
+			return // a table cell is one line without pipes
+		}
+		c := mkCell(s, 5, 3)
+		var l diag.List
+		for _, loc := range []string{"nl", "en", "fr", "xx"} {
+			parseSupport(loc, c, &l)
+			rc := parseReleases(loc, c, &l)
+			rc.status("v2")
+			parseInstallations(loc, c, &l)
+			p := splitProtection(loc, c)
+			capabilities(loc, append(p.Protect, p.Recover...))
+		}
+		checkParens(c, &l)
+		headerText(c)
+		slug(s)
+		for _, d := range l {
+			if d.Line != 5 || d.Col < 3 || d.Col > 3+len(s) {
+				t.Fatalf("diagnostic outside the cell: %s", d)
+			}
+		}
+	})
+}

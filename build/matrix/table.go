@@ -141,6 +141,11 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 // compileRow normalizes one body row.
 func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string)) locRow {
 	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}}
+	// GFM pads a short row and drops the cells of a long one without a word;
+	// either way a fact is lost or shifted, so it is an error here.
+	if r.RawCells != 0 && r.RawCells != len(cols) {
+		l.Errorf(r.Pos, "cell-count", "row has %d cells but the header has %d", r.RawCells, len(cols))
+	}
 	for i, ci := range cols {
 		var c source.Cell
 		if i < len(r.Cells) {

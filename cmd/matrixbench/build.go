@@ -40,6 +40,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	content := fs.String("content", "content", "the real content folder (also the source of the strings files)")
 	root := fs.String("root", ".", "module root: where cmd/matrixdoc, templates/ and assets/ are")
 	seed := fs.Uint64("seed", 1, "PRNG seed of the synthetic content")
+	warmup := fs.Bool("warmup", true, "run each case once, unmeasured, before the measured runs")
 	keep := fs.Bool("keep", false, "keep the temporary folder (binary, content, output) and print its path")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -94,7 +95,7 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	var failed []string
 	for i, c := range cases {
 		out := filepath.Join(tmp, fmt.Sprintf("public-%d", i))
-		m, err := measure(bin, rootAbs, c.content, out, *runs)
+		m, err := measure(bin, rootAbs, c.content, out, *runs, *warmup)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", c.name, err)
 			failed = append(failed, c.name)
@@ -112,11 +113,15 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// measure runs "matrixdoc build" once to warm the file cache, then runs
-// times, and returns the wall times and the peak RSS.
-func measure(bin, root, content, out string, runs int) (measurement, error) {
+// measure runs "matrixdoc build" once to warm the file cache (if warmup),
+// then runs times, and returns the wall and CPU times and the peak RSS.
+func measure(bin, root, content, out string, runs int, warmup bool) (measurement, error) {
 	var m measurement
-	for i := 0; i <= runs; i++ {
+	first := 0
+	if !warmup {
+		first = 1
+	}
+	for i := first; i <= runs; i++ {
 		var so, se bytes.Buffer
 		cmd := exec.Command(bin, "build", "--content", content, "--out", out)
 		cmd.Dir = root // templates/ and assets/ are found relative to the module root

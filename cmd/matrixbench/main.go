@@ -2,7 +2,7 @@
 // synthetic content for benchmarks.
 //
 //	matrixbench synth --rows N --out DIR [--seed S] [--workloads W] [--content content]
-//	matrixbench build [--runs 5] [--rows 10000,100000] [--content content] [--root .]
+//	matrixbench build [--runs 5] [--warmup=true] [--rows 10000,100000] [--content content] [--root .]
 //
 // synth writes a content folder (site.yaml, nl/ and en/ documents, the real
 // strings files) with N table rows per locale; see package build/synth.

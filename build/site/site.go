@@ -188,7 +188,11 @@ func relocate(l diag.List, root string) diag.List {
 			rel := make([]diag.Position, len(d.Related))
 			copy(rel, d.Related)
 			for j := range rel {
+				// Messages name their related places ("as the row at
+				// nl/x.md:39"); say them the way the terminal can open them.
+				before := rel[j].File + ":"
 				fix(&rel[j])
+				d.Message = strings.ReplaceAll(d.Message, before, rel[j].File+":")
 			}
 			d.Related = rel
 		}

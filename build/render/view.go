@@ -82,7 +82,9 @@ type appView struct {
 	Cols   colLabels
 	Facets []facetView
 	Rows   []rowView
-	Count  string
+	// RowsHTML is Rows written by rowsHTML (see rowhtml.go for why).
+	RowsHTML template.HTML
+	Count    string
 }
 
 type colLabels struct {
@@ -156,6 +158,9 @@ type workloadView struct {
 	BackHref    string
 	BackLabel   string
 	S           *Strings
+	// GridHTML and DetailsHTML are GridRows and Rows written by rowhtml.go.
+	GridHTML    template.HTML
+	DetailsHTML template.HTML
 }
 
 type gridRow struct {
@@ -219,6 +224,7 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
 	for i := range rows {
 		rows[i].C = &v.App.Cols
 	}
+	v.App.RowsHTML = rowsHTML(rows, &v.App.Cols)
 	byID := map[string]int{}
 	for i := range m.Rows {
 		byID[m.Rows[i].ID] = i
@@ -230,7 +236,10 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
 		}
 	}
 	for _, w := range m.Workloads {
-		v.Workloads = append(v.Workloads, buildWorkload(m, w, loc, s, md, rows, byID, related))
+		wv := buildWorkload(m, w, loc, s, md, rows, byID, related)
+		wv.GridHTML = gridHTML(wv.GridRows, s.get("workload.none"))
+		wv.DetailsHTML = detailsHTML(wv.Rows, s.get("workload.inmatrix"), &v.App.Cols)
+		v.Workloads = append(v.Workloads, wv)
 	}
 	return v
 }
@@ -355,25 +364,39 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 	wv.BackLabel = strings.ReplaceAll(s.get("workload.back"), "{workload}", name)
 	var versions []string
 	var targets []string
+	seenV, seenT := map[string]bool{}, map[string]bool{}
+	// cells maps version → target → the workload's rows in that cell.
+	cells := map[string]map[string][]int{}
 	for _, id := range w.Rows {
 		i, ok := byID[id]
 		if !ok {
 			continue
 		}
 		wv.Rows = append(wv.Rows, rows[i])
-		for _, ver := range m.Rows[i].Versions[loc] {
-			versions = appendUnique(versions, ver)
-		}
 		for _, in := range m.Rows[i].Installations {
-			targets = appendUnique(targets, in.Target)
+			if !seenT[in.Target] {
+				seenT[in.Target] = true
+				targets = append(targets, in.Target)
+			}
+		}
+		for _, ver := range m.Rows[i].Versions[loc] {
+			if !seenV[ver] {
+				seenV[ver] = true
+				versions = append(versions, ver)
+				cells[ver] = map[string][]int{}
+			}
+			for _, in := range m.Rows[i].Installations {
+				c := cells[ver][in.Target]
+				if len(c) == 0 || c[len(c)-1] != i {
+					cells[ver][in.Target] = append(c, i)
+				}
+			}
 		}
 	}
 	var order []string
 	for _, t := range matrix.Targets {
-		for _, x := range targets {
-			if x == string(t) {
-				order = append(order, x)
-			}
+		if seenT[string(t)] {
+			order = append(order, string(t))
 		}
 	}
 	for _, t := range order {
@@ -383,11 +406,7 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		gr := gridRow{Version: ver}
 		for _, t := range order {
 			var cell gridCell
-			for _, id := range w.Rows {
-				i, ok := byID[id]
-				if !ok || !contains(m.Rows[i].Versions[loc], ver) || !hasTarget(&m.Rows[i], t) {
-					continue
-				}
+			for _, i := range cells[ver][t] {
 				cell.Items = append(cell.Items, cellItem{Href: "#" + rows[i].DetailID, Badges: rows[i].Support})
 			}
 			gr.Cells = append(gr.Cells, cell)
@@ -395,15 +414,6 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		wv.GridRows = append(wv.GridRows, gr)
 	}
 	return wv
-}
-
-func hasTarget(r *matrix.Row, t string) bool {
-	for _, in := range r.Installations {
-		if in.Target == t {
-			return true
-		}
-	}
-	return false
 }
 
 func contains(ss []string, s string) bool {

@@ -1,0 +1,57 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mabs-matrix/matrixdoc/build/matrix"
+)
+
+// Text and links from the model cannot inject markup or script through the
+// Go-written rows, details and grid.
+func TestRowHTMLEscapes(t *testing.T) {
+	in := fixtureInput(t)
+	r := &in.Model.Rows[3]
+	r.Versions["en"] = []string{`2008 <script>alert(1)</script>`}
+	r.Installations[0].Text["en"] = `"onmouseover="x`
+	r.Protect["en"] = []matrix.Rich{{{Text: "evil", Href: "javascript:alert(1)"}, {Text: "<img src=x>"}}}
+	r.Support["v2"] = matrix.Support{Status: "conditional", Condition: matrix.LRich{"en": {{Text: "ok", Href: "https://example.com/?a=1&b=2"}}}}
+	out, err := Site(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"en/index.html", "en/workloads/servers/index.html", DownloadPath} {
+		d := parseDoc(t, p, out[p])
+		for _, el := range elements(d.root, "") {
+			switch el.Data {
+			case "img":
+				t.Errorf("%s: injected <img>", p)
+			case "script":
+				if typ, _ := attr(el, "type"); typ == "" && hasAttr(el, "src") == false && p != DownloadPath {
+					t.Errorf("%s: injected <script>", p)
+				}
+			}
+			if hasAttr(el, "onmouseover") {
+				t.Errorf("%s: injected attribute on <%s>", p, el.Data)
+			}
+			if h, _ := attr(el, "href"); strings.HasPrefix(strings.ToLower(h), "javascript:") {
+				t.Errorf("%s: javascript: link survived", p)
+			}
+		}
+		txt := text(d.root)
+		for _, want := range []string{"<script>alert(1)</script>", "<img src=x>"} {
+			if !strings.Contains(txt, want) {
+				t.Errorf("%s: text %q not shown as text", p, want)
+			}
+		}
+		found := false
+		for _, a := range elements(d.root, "a") {
+			if h, _ := attr(a, "href"); h == "https://example.com/?a=1&b=2" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: condition link lost or mangled", p)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
@@ -49,6 +50,11 @@ func TestEveryPageClean(t *testing.T) {
 	tb := newTab(t)
 	for _, p := range pages {
 		tb.open(origin + p)
+		var icon bool
+		tb.eval(`!!document.querySelector("link[rel~=icon]")`, &icon)
+		if !icon {
+			t.Errorf("%s declares no icon (<link rel=icon>): browsers then request /favicon.ico, a 404", p)
+		}
 		if p == "/" || p == "/index.html" {
 			// The language picker sends the reader on.
 			tb.wait(`location.pathname !== "/" && location.pathname !== "/index.html"`)
@@ -60,7 +66,14 @@ func TestEveryPageClean(t *testing.T) {
 	if got := tb.str("location.pathname"); got != "/"+model.DefaultLocale+"/" {
 		t.Errorf("/ with a Dutch browser lands on %s", got)
 	}
-	tb.open(origin + "/no/such/page/")
+	// A miss anywhere gets the 404 page, styled and working: it is served
+	// at the missed URL, so its links must not be relative to /.
+	tb.openMiss(origin + "/no/such/page/")
+	var styled bool
+	tb.eval(`getComputedStyle(document.body).marginTop === "0px"`, &styled)
+	if !styled {
+		t.Errorf("the 404 page at /no/such/page/ has no stylesheet")
+	}
 	if got := tb.str(`document.querySelector("h1") ? document.querySelector("h1").textContent : ""`); got == "" {
 		t.Errorf("the 404 page has no heading")
 	}
@@ -147,20 +160,23 @@ func TestScreenshots(t *testing.T) {
 	dir := screenshotDir(t)
 	wl := model.Workloads[0].ID
 	shots := []struct {
-		name, path, scheme string
+		name, path, scheme string // a name starting with 404 is a miss
 		width, height      int64
 		mobile             bool
+		scroll             string // element to scroll to first
 	}{
-		{"desktop-nl", "/nl/", "light", 1280, 900, false},
-		{"desktop-en", "/en/", "light", 1280, 900, false},
-		{"desktop-nl-workload", "/nl/workloads/" + wl + "/", "light", 1280, 900, false},
-		{"desktop-nl-search", "/nl/#q=sql+2014", "light", 1280, 900, false},
-		{"mobile-nl", "/nl/", "light", 390, 844, true},
-		{"mobile-en-workload", "/en/workloads/" + wl + "/", "light", 390, 844, true},
-		{"dark-nl", "/nl/", "dark", 1280, 900, false},
-		{"dark-en-workload", "/en/workloads/" + wl + "/", "dark", 1280, 900, false},
-		{"dark-mobile-en", "/en/", "dark", 390, 844, true},
-		{"404-en", "/en/nope/", "light", 1280, 900, false},
+		{"desktop-nl", "/nl/", "light", 1280, 900, false, ""},
+		{"desktop-en", "/en/", "light", 1280, 900, false, ""},
+		{"desktop-nl-workload", "/nl/workloads/" + wl + "/", "light", 1280, 900, false, ""},
+		{"desktop-nl-search", "/nl/#q=sql+2014", "light", 1280, 900, false, ""},
+		{"mobile-nl", "/nl/", "light", 390, 844, true, ""},
+		{"mobile-nl-cards", "/nl/", "light", 390, 844, true, "table.matrix tbody"},
+		{"mobile-en-workload", "/en/workloads/" + wl + "/", "light", 390, 844, true, "table.grid"},
+		{"dark-nl", "/nl/", "dark", 1280, 900, false, ""},
+		{"dark-en-table", "/en/", "dark", 1280, 900, false, "table.matrix"},
+		{"dark-en-workload", "/en/workloads/" + wl + "/", "dark", 1280, 900, false, ""},
+		{"dark-mobile-en", "/en/", "dark", 390, 844, true, "table.matrix tbody"},
+		{"404-en", "/en/nope/", "light", 1280, 900, false, ""},
 	}
 	for _, s := range shots {
 		t.Run(s.name, func(t *testing.T) {
@@ -170,7 +186,26 @@ func TestScreenshots(t *testing.T) {
 				opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile)
 			}
 			tb.run(chromedp.EmulateViewport(s.width, s.height, opts...), colorScheme(s.scheme))
-			tb.open(origin + s.path)
+			if strings.HasPrefix(s.name, "404") {
+				tb.openMiss(origin + s.path)
+			} else {
+				tb.open(origin + s.path)
+			}
+			if s.scroll != "" {
+				tb.eval(`document.querySelector(`+js(s.scroll)+`).scrollIntoView(); true`, nil)
+			}
+			if s.mobile {
+				// Nothing may stick out sideways on a phone.
+				var wide []string
+				// Compared with the device width: a mobile layout viewport grows
+				// to fit content that is too wide, so innerWidth would hide it.
+				tb.eval(`Array.from(document.querySelectorAll("body *")).filter((e) => {
+				  const r = e.getBoundingClientRect(); return r.width > 0 && r.right > `+fmt.Sprint(s.width)+` + 1 && !e.closest(".grid, .vh, .skip");
+				}).slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.name ? "[name=" + e.name + "]" : ""))`, &wide)
+				if len(wide) > 0 {
+					t.Errorf("at %dpx these stick out of the viewport: %v", s.width, wide)
+				}
+			}
 			var png []byte
 			tb.run(chromedp.CaptureScreenshot(&png))
 			if len(png) == 0 {

@@ -108,13 +108,17 @@ func Site(in Input) (map[string][]byte, error) {
 	}
 
 	// Views per locale, hosted and offline, built in parallel.
+	chunks := &chunkStore{}
 	hosted := make([]*localeView, len(m.Locales))
 	offline := make([]*localeView, len(m.Locales))
 	var wg sync.WaitGroup
 	for i, loc := range m.Locales {
 		wg.Add(2)
-		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc}) }()
-		go func() { defer wg.Done(); offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}) }()
+		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc, chunks: chunks}) }()
+		go func() {
+			defer wg.Done()
+			offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc, chunks: chunks})
+		}()
 	}
 	wg.Wait()
 	for _, loc := range m.Locales {
@@ -123,7 +127,7 @@ func Site(in Input) (map[string][]byte, error) {
 		}
 	}
 
-	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier()}
+	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), chunks: chunks}
 	var jobs []job
 	jobs = append(jobs, r.pickerJob(), r.notFoundJob(), r.offlineJob(offline))
 	for _, lv := range hosted {
@@ -210,6 +214,8 @@ type renderer struct {
 	strs map[string]*Strings
 	tpl  map[string]*template.Template
 	min  *bundle.Minifier
+	// chunks are the pre-written rows that exec splices in after minifying.
+	chunks *chunkStore
 }
 
 func (r *renderer) exec(name string, data any) ([]byte, error) {
@@ -217,7 +223,11 @@ func (r *renderer) exec(name string, data any) ([]byte, error) {
 	if err := r.tpl[name].ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
 	}
-	return r.min.Bytes(bundle.HTML, b.Bytes())
+	small, err := r.min.Bytes(bundle.HTML, b.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	return r.chunks.expand(small), nil
 }
 
 // sitemap lists every locale's pages with their hreflang alternates.

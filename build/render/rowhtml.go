@@ -133,7 +133,7 @@ func rowsHTML(rows []rowView, c *colLabels) template.HTML {
 		b.WriteString(esc(c.Protection))
 		b.WriteString(`">`)
 		writeProtection(&b, r, c)
-		b.WriteString("</td></tr>\n")
+		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -166,7 +166,7 @@ func detailsHTML(rows []rowView, inMatrix string, c *colLabels) template.HTML {
 		}
 		b.WriteString("</dl>")
 		writeProtection(&b, r, c)
-		b.WriteString("</article>\n")
+		b.WriteString("</article>")
 	}
 	return template.HTML(b.String())
 }
@@ -198,7 +198,7 @@ func gridHTML(rows []gridRow, none string) template.HTML {
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("</tr>\n")
+		b.WriteString("</tr>")
 	}
 	return template.HTML(b.String())
 }

@@ -14,6 +14,7 @@ import (
 type mode struct {
 	offline bool
 	locale  string
+	chunks  *chunkStore
 }
 
 func (m mode) rowID(row string) string {
@@ -224,7 +225,7 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
 	for i := range rows {
 		rows[i].C = &v.App.Cols
 	}
-	v.App.RowsHTML = rowsHTML(rows, &v.App.Cols)
+	v.App.RowsHTML = md.chunks.add(rowsHTML(rows, &v.App.Cols))
 	byID := map[string]int{}
 	for i := range m.Rows {
 		byID[m.Rows[i].ID] = i
@@ -237,8 +238,8 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
 	}
 	for _, w := range m.Workloads {
 		wv := buildWorkload(m, w, loc, s, md, rows, byID, related)
-		wv.GridHTML = gridHTML(wv.GridRows, s.get("workload.none"))
-		wv.DetailsHTML = detailsHTML(wv.Rows, s.get("workload.inmatrix"), &v.App.Cols)
+		wv.GridHTML = md.chunks.add(gridHTML(wv.GridRows, s.get("workload.none")))
+		wv.DetailsHTML = md.chunks.add(detailsHTML(wv.Rows, s.get("workload.inmatrix"), &v.App.Cols))
 		v.Workloads = append(v.Workloads, wv)
 	}
 	return v

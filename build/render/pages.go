@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/base64"
 	"html/template"
 	"strings"
 )
@@ -18,6 +19,7 @@ type pageView struct {
 	Crumbs      []crumb
 	Updated     string
 	CSS, JS     string
+	Icon        string
 	DataHref    string
 	SchemaHref  string
 	CSVHref     string
@@ -40,7 +42,7 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 		Canonical:  r.base + lv.Locale + "/" + rel,
 		Alternates: r.alternates(rel),
 		Updated:    r.m.Source.Date,
-		CSS:        root + r.in.Assets.CSSPath, JS: root + r.in.Assets.JSPath,
+		CSS:        root + r.in.Assets.CSSPath, JS: root + r.in.Assets.JSPath, Icon: root + r.iconPath,
 		DataHref: root + DataPath, SchemaHref: root + SchemaPath, CSVHref: root + CSVPath,
 		Download: root + DownloadPath,
 	}
@@ -85,6 +87,7 @@ type rootPage struct {
 	Canonical   string
 	Alternates  []alternate
 	CSS, JS     string
+	Icon        string
 	Choices     []choice
 	Default     string
 }
@@ -93,7 +96,7 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 	def := r.m.DefaultLocale
 	p := &rootPage{
 		Locale: def, Default: def, Canonical: canonical, Alternates: r.alternates(""),
-		CSS: r.in.Assets.CSSPath, JS: r.in.Assets.JSPath,
+		CSS: r.in.Assets.CSSPath, JS: r.in.Assets.JSPath, Icon: r.iconPath,
 		Description: r.m.Source.Description[def],
 	}
 	var titles []string
@@ -128,6 +131,7 @@ type offlineView struct {
 	Locales []*offlineLocale
 	CSS     template.CSS
 	JS      template.JS
+	Icon    template.URL
 	Updated string
 }
 
@@ -144,6 +148,8 @@ func (r *renderer) offlineJob(views []*localeView) job {
 			Default: r.m.DefaultLocale, Updated: r.m.Source.Date,
 			// The bundles come from our own assets/, not from user content.
 			CSS: template.CSS(r.in.Assets.CSS), JS: template.JS(r.in.Assets.JS),
+			// The offline file loads nothing: its icon is a data: URL of our own SVG.
+			Icon: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(r.icon)),
 		}
 		for _, lv := range views {
 			ol := &offlineLocale{localeView: lv, LV: lv}

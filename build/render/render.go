@@ -13,12 +13,15 @@
 //	404.html, sitemap.xml, robots.txt
 //	downloads/mabs-protection-matrix.html        the offline single file
 //	assets/main-<hash>.js, assets/main-<hash>.css (copied from Input.Assets)
+//	assets/icon-<hash>.svg                      the favicon
 //
 // The data files (DataPath, SchemaPath, CSVPath) are written by package site;
 // the pages only link to them.
 //
 // Invariants:
-//   - every internal link is relative, so the output works opened from disk;
+//   - every internal link is relative, so the output works opened from disk
+//     (404.html alone sets <base href="/">: the host serves it at any missed
+//     URL, where links relative to the page would point nowhere);
 //   - hosted pages carry no inline script or style (a strict CSP applies);
 //     their only inline <script> is type="application/json" data. Only the
 //     offline file inlines its CSS and JS;
@@ -31,6 +34,8 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -128,6 +133,9 @@ func Site(in Input) (map[string][]byte, error) {
 	}
 
 	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), chunks: chunks}
+	if err := r.makeIcon(); err != nil {
+		return nil, err
+	}
 	var jobs []job
 	jobs = append(jobs, r.pickerJob(), r.notFoundJob(), r.offlineJob(offline))
 	for _, lv := range hosted {
@@ -148,6 +156,7 @@ func Site(in Input) (map[string][]byte, error) {
 	for p, b := range in.Assets.Files() {
 		out[p] = b
 	}
+	out[r.iconPath] = r.icon
 	return out, nil
 }
 
@@ -216,6 +225,23 @@ type renderer struct {
 	min  *bundle.Minifier
 	// chunks are the pre-written rows that exec splices in after minifying.
 	chunks *chunkStore
+	// icon is the site's favicon (declared on every page, so browsers do not
+	// ask for a missing /favicon.ico) and iconPath its hashed output path.
+	icon     []byte
+	iconPath string
+}
+
+// iconSVG is the favicon: a table glyph in the site's link colour.
+const iconSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect x="1" y="2" width="14" height="12" rx="2" fill="#0b57c2"/><path d="M1 6h14M1 10h14M6 2v12" stroke="#fff" stroke-width="1.2"/></svg>`
+
+func (r *renderer) makeIcon() error {
+	b, err := r.min.Bytes(bundle.SVG, []byte(iconSVG))
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	r.icon, r.iconPath = b, bundle.Dir+"/icon-"+strings.ToUpper(hex.EncodeToString(sum[:4]))+".svg"
+	return nil
 }
 
 func (r *renderer) exec(name string, data any) ([]byte, error) {

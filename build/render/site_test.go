@@ -41,6 +41,11 @@ func TestPagesExist(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := []string{"index.html", "404.html", "sitemap.xml", "robots.txt", DownloadPath, in.Assets.JSPath, in.Assets.CSSPath}
+			for p := range out {
+				if strings.HasPrefix(p, "assets/icon-") && strings.HasSuffix(p, ".svg") {
+					want = append(want, p)
+				}
+			}
 			for _, loc := range in.Model.Locales {
 				want = append(want, loc+"/index.html")
 				for _, w := range in.Model.Workloads {
@@ -82,7 +87,7 @@ func TestLinksResolve(t *testing.T) {
 					if !ok {
 						ref, ok = attr(el, "src")
 					}
-					if !ok || (el.Data == "link" && !isStylesheet(el)) {
+					if !ok || el.Data == "base" || (el.Data == "link" && !isStylesheet(el) && !isIcon(el)) {
 						continue
 					}
 					u, err := url.Parse(ref)
@@ -133,6 +138,8 @@ func TestLinksResolve(t *testing.T) {
 }
 
 func isStylesheet(n *html.Node) bool { v, _ := attr(n, "rel"); return v == "stylesheet" }
+
+func isIcon(n *html.Node) bool { v, _ := attr(n, "rel"); return v == "icon" }
 
 // Every hosted page has <html lang>, a canonical URL under BaseURL, and an
 // hreflang alternate per locale plus x-default.
@@ -234,7 +241,7 @@ func TestNoInlineScriptOrStyle(t *testing.T) {
 				}
 			case "link", "img", "iframe":
 				if !hosted(p) {
-					if h, _ := attr(el, "href"); el.Data == "link" {
+					if h, _ := attr(el, "href"); el.Data == "link" && !strings.HasPrefix(h, "data:") {
 						t.Errorf("%s: offline file links %q", p, h)
 					}
 				}

@@ -13,7 +13,7 @@
 //	404.html, sitemap.xml, robots.txt
 //	downloads/mabs-protection-matrix.html        the offline single file
 //	assets/main-<hash>.js, assets/main-<hash>.css (copied from Input.Assets)
-//	assets/icon-<hash>.svg                      the favicon
+//	icon-<hash>.svg                              the favicon
 //
 // The data files (DataPath, SchemaPath, CSVPath) are written by package site;
 // the pages only link to them.
@@ -240,7 +240,9 @@ func (r *renderer) makeIcon() error {
 		return err
 	}
 	sum := sha256.Sum256(b)
-	r.icon, r.iconPath = b, bundle.Dir+"/icon-"+strings.ToUpper(hex.EncodeToString(sum[:4]))+".svg"
+	// At the root, not under assets/: the host caches assets/ for a year
+	// and recognises only hashed .js and .css there.
+	r.icon, r.iconPath = b, "icon-"+strings.ToUpper(hex.EncodeToString(sum[:4]))+".svg"
 	return nil
 }
 

@@ -42,7 +42,7 @@ func TestPagesExist(t *testing.T) {
 			}
 			want := []string{"index.html", "404.html", "sitemap.xml", "robots.txt", DownloadPath, in.Assets.JSPath, in.Assets.CSSPath}
 			for p := range out {
-				if strings.HasPrefix(p, "assets/icon-") && strings.HasSuffix(p, ".svg") {
+				if strings.HasPrefix(p, "icon-") && strings.HasSuffix(p, ".svg") {
 					want = append(want, p)
 				}
 			}

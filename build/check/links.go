@@ -126,7 +126,13 @@ func (c *checker) checkLink(from string, ln link) {
 		c.list.Errorf(ln.pos, CodeBrokenLink, "malformed URL %q", ln.url)
 		return
 	}
-	switch strings.ToLower(u.Scheme) {
+	scheme := strings.ToLower(u.Scheme)
+	if scheme == "data" && strings.HasPrefix(strings.ToLower(u.Opaque), "image/") {
+		// An image (the offline file's inlined favicon) runs no script, and
+		// browsers refuse to navigate to a top-level data: URL.
+		return
+	}
+	switch scheme {
 	case "javascript", "vbscript", "data":
 		c.list.Errorf(ln.pos, CodeUnsafeURL, "%s: URL in the page", strings.ToLower(u.Scheme))
 		return

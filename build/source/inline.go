@@ -13,9 +13,9 @@ import (
 // has already dropped raw HTML, hidden machine-translation twins and unsafe
 // link targets; a sink only decides how to write what is left.
 type inlineSink interface {
-	text(s string, off int, code bool)
-	lineBreak(off int) // <br> in any spelling, or a markdown hard line break
-	softBreak()        // a newline inside a paragraph
+	text(v []byte, off int, code bool) // v is only read during the call
+	lineBreak(off int)                 // <br> in any spelling, or a markdown hard line break
+	softBreak()                        // a newline inside a paragraph
 	linkStart(href string, off int)
 	linkEnd()
 	// style opens (enter) or closes a span of emphasis ("em", "strong"),
@@ -43,6 +43,13 @@ func (p *parseState) newWalker(sink inlineSink, start int) *inlineWalker {
 	return &inlineWalker{p: p, sink: sink, lastOff: start}
 }
 
+// reuseWalker resets *w for a new block, keeping its span stack's memory;
+// table cells use it so that a big table does not allocate a walker a cell.
+func (p *parseState) reuseWalker(w *inlineWalker, sink inlineSink, start int) *inlineWalker {
+	*w = inlineWalker{p: p, sink: sink, lastOff: start, spans: w.spans[:0]}
+	return w
+}
+
 // walk feeds every inline child of n to the sink.
 func (w *inlineWalker) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -60,7 +67,7 @@ func (w *inlineWalker) node(n ast.Node) {
 			v = unescape(v)
 		}
 		if w.hidden == 0 && len(v) > 0 {
-			w.sink.text(string(v), n.Segment.Start, false)
+			w.sink.text(v, n.Segment.Start, false)
 		}
 		w.lastOff = n.Segment.Stop
 		if w.hidden == 0 {
@@ -72,7 +79,7 @@ func (w *inlineWalker) node(n ast.Node) {
 		}
 	case *ast.String:
 		if w.hidden == 0 && len(n.Value) > 0 {
-			w.sink.text(string(n.Value), w.lastOff, n.IsCode())
+			w.sink.text(n.Value, w.lastOff, n.IsCode())
 		}
 	case *ast.CodeSpan:
 		w.styled("code", n, true)
@@ -105,11 +112,11 @@ func (w *inlineWalker) node(n ast.Node) {
 		}
 		if !safeURL(url) {
 			w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped (only http, https, mailto and relative links are kept)", clip(url))
-			w.sink.text(string(label), off, false)
+			w.sink.text(label, off, false)
 			return
 		}
 		w.sink.linkStart(url, off)
-		w.sink.text(string(label), off, false)
+		w.sink.text(label, off, false)
 		w.sink.linkEnd()
 	case *ast.Image:
 		// An image's alt text stands in for it: the matrix has no images
@@ -134,7 +141,7 @@ func (w *inlineWalker) styled(name string, n ast.Node, code bool) {
 			if t, ok := c.(*ast.Text); ok {
 				v := t.Segment.Value(src)
 				if w.hidden == 0 && len(v) > 0 {
-					w.sink.text(string(v), t.Segment.Start, true)
+					w.sink.text(v, t.Segment.Start, true)
 				}
 				w.lastOff = t.Segment.Stop
 				continue

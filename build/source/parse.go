@@ -34,6 +34,9 @@ type parseState struct {
 	doc     *Document
 	section string // id of the heading last met
 	ids     map[string]int
+	// cell and cellWalker are reused for every table cell (readCells).
+	cell       cellSink
+	cellWalker inlineWalker
 }
 
 func parseDocument(path, locale string, src []byte) (*Document, diag.List) {

@@ -21,7 +21,8 @@ type htmlSink struct {
 	skipBreak bool
 }
 
-func (h *htmlSink) text(v string, off int, code bool) {
+func (h *htmlSink) text(b []byte, off int, code bool) {
+	v := string(b)
 	if off >= 0 && off < h.skipUntil {
 		if off+len(v) <= h.skipUntil {
 			return

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -30,17 +31,21 @@ func (p *parseState) readTable(t *east.Table, section string) Table {
 	return tab
 }
 
-// readCells reads the cells of a header or body row.
+// readCells reads the cells of a header or body row. One sink and one
+// walker serve every cell of the document (reset per cell): a 10,000-row
+// table has 60,000 cells, and a fresh sink each would be most of the parse's
+// garbage.
 func (p *parseState) readCells(row ast.Node) []Cell {
-	var cells []Cell
+	cells := make([]Cell, 0, row.ChildCount())
 	rowEnd := lineEnd(p.in.body, max(row.Pos(), 0))
+	s := &p.cell
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		off := rowEnd // a cell GFM added to pad the row sits at its end
 		if c.Lines().Len() > 0 {
 			off = c.Lines().At(0).Start
 		}
-		s := &cellSink{}
-		w := p.newWalker(s, off)
+		s.reset()
+		w := p.reuseWalker(&p.cellWalker, s, off)
 		w.walk(c)
 		cells = append(cells, Cell{Inlines: s.finish(p), Pos: p.in.pos(off)})
 	}
@@ -52,14 +57,10 @@ func (p *parseState) readCells(row ast.Node) []Cell {
 // preceded by a backslash separates two cells (GFM: a pipe inside a code span
 // splits the cell too unless escaped).
 func countCells(body []byte, off int) int {
-	line := strings.TrimSpace(string(body[off:lineEnd(body, off)]))
-	if strings.HasPrefix(line, "|") {
-		line = line[1:]
-	}
-	if strings.HasSuffix(line, "|") {
-		line = line[:len(line)-1]
-	}
-	if line == "" {
+	line := bytes.TrimSpace(body[off:lineEnd(body, off)])
+	line = bytes.TrimPrefix(line, pipe)
+	line = bytes.TrimSuffix(line, pipe)
+	if len(line) == 0 {
 		return 0
 	}
 	n := 1
@@ -71,14 +72,23 @@ func countCells(body []byte, off int) int {
 	return n
 }
 
+var pipe = []byte("|")
+
 // cellSink builds a cell's inline list: text pieces with whitespace runs
-// collapsed, breaks, and links with their flattened label.
+// collapsed, breaks, and links with their flattened label. Its buffers are
+// kept across cells (see reset); only the finished []Inline and its strings
+// are handed out.
 type cellSink struct {
-	out    []piece
-	buf    strings.Builder // pending text
-	bufOff int             // offset of the first non-space byte of buf
-	inLink bool
-	link   piece
+	out []piece
+	buf []byte // pending text
+	// nonBlank: buf holds something other than (Unicode) white space. While
+	// it is blank, each new text moves bufOff to its first non-space byte.
+	nonBlank bool
+	bufOff   int // offset of the first non-space byte of buf
+	inLink   bool
+	link     piece
+	label    []byte // the pending link's label
+	scratch  []byte
 }
 
 // piece is an Inline still carrying its body offset; positions are made
@@ -88,39 +98,58 @@ type piece struct {
 	off int
 }
 
-func (s *cellSink) text(v string, off int, code bool) {
+// reset makes s ready for a new cell, keeping its buffers' memory.
+func (s *cellSink) reset() {
+	s.out = s.out[:0]
+	s.buf = s.buf[:0]
+	s.nonBlank = false
+	s.bufOff = 0
+	s.inLink = false
+	s.link = piece{}
+	s.label = s.label[:0]
+}
+
+func (s *cellSink) text(v []byte, off int, code bool) {
 	if s.inLink {
-		s.link.Inline.Text += v
+		s.label = append(s.label, v...)
 		return
 	}
-	if strings.TrimSpace(s.buf.String()) == "" {
-		if i := strings.IndexFunc(v, func(r rune) bool { return !isSpaceRune(r) }); i >= 0 {
-			s.bufOff = off + i
+	if !s.nonBlank {
+		for i, c := range v {
+			if !isSpaceByteV(c) {
+				s.bufOff = off + i
+				break
+			}
 		}
+		s.nonBlank = len(bytes.TrimSpace(v)) > 0
 	}
-	s.buf.WriteString(v)
+	s.buf = append(s.buf, v...)
 }
+
+var oneSpace = []byte(" ")
 
 func (s *cellSink) lineBreak(off int) {
 	if s.inLink {
-		s.link.Inline.Text += " "
+		s.label = append(s.label, ' ')
 		return
 	}
 	s.flush()
 	s.out = append(s.out, piece{Inline{Kind: Break}, off})
 }
 
-func (s *cellSink) softBreak() { s.text(" ", -1, false) }
+func (s *cellSink) softBreak() { s.text(oneSpace, -1, false) }
 
 func (s *cellSink) linkStart(href string, off int) {
 	s.flush()
 	s.inLink = true
 	s.link = piece{Inline{Kind: Link, Href: href}, off}
+	s.label = s.label[:0]
 }
 
 func (s *cellSink) linkEnd() {
 	s.inLink = false
-	s.link.Inline.Text = collapseSpace(s.link.Inline.Text)
+	s.scratch = appendCollapsed(s.scratch[:0], s.label)
+	s.link.Inline.Text = string(bytes.Trim(s.scratch, " "))
 	s.out = append(s.out, s.link)
 }
 
@@ -128,27 +157,21 @@ func (s *cellSink) style(string, bool) {}
 
 // flush moves pending text into the list as one Text inline.
 func (s *cellSink) flush() {
-	if s.buf.Len() == 0 {
+	if len(s.buf) == 0 {
 		return
 	}
-	v := s.buf.String()
-	s.buf.Reset()
 	// Keep one space at the edges for now: whether it survives depends on
 	// what is next to it (a link keeps it, a break or the cell edge does not).
-	t := collapseSpace(v)
-	if t == "" {
+	s.scratch = appendCollapsed(s.scratch[:0], s.buf)
+	s.buf = s.buf[:0]
+	s.nonBlank = false
+	if len(s.scratch) == 1 && s.scratch[0] == ' ' { // only white space
 		if len(s.out) > 0 && s.out[len(s.out)-1].Kind == Link {
 			s.out = append(s.out, piece{Inline{Kind: Text, Text: " "}, s.bufOff})
 		}
 		return
 	}
-	if isSpaceRune(rune(v[0])) {
-		t = " " + t
-	}
-	if isSpaceRune(rune(v[len(v)-1])) {
-		t += " "
-	}
-	s.out = append(s.out, piece{Inline{Kind: Text, Text: t}, s.bufOff})
+	s.out = append(s.out, piece{Inline{Kind: Text, Text: string(s.scratch)}, s.bufOff})
 }
 
 // finish trims text at the cell's edges and around breaks, drops what became
@@ -158,7 +181,10 @@ func (s *cellSink) finish(p *parseState) []Inline {
 	if s.inLink { // cannot happen with goldmark's AST, but never lose the label
 		s.linkEnd()
 	}
-	var out []Inline
+	if len(s.out) == 0 {
+		return nil
+	}
+	out := make([]Inline, 0, len(s.out))
 	for i, pc := range s.out {
 		in := pc.Inline
 		if in.Kind == Text {
@@ -177,6 +203,9 @@ func (s *cellSink) finish(p *parseState) []Inline {
 		in.Pos = p.in.pos(pc.off)
 		out = append(out, in)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -184,7 +213,43 @@ func isSpaceRune(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
 }
 
+// isSpaceByteV is isSpaceRune for one byte: the set is ASCII, so a byte of a
+// multi-byte rune is never in it and text can be scanned byte by byte.
+func isSpaceByteV(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// appendCollapsed appends src to dst with every run of white space
+// (isSpaceRune) turned into one space; the ends are not trimmed.
+func appendCollapsed(dst, src []byte) []byte {
+	space := false
+	for _, c := range src {
+		if isSpaceByteV(c) {
+			if !space {
+				dst = append(dst, ' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // collapseSpace turns every whitespace run into one space and trims the ends.
+// Text that is already so (the usual case) is returned as is.
 func collapseSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ")
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isSpaceByteV(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return string(bytes.Trim(appendCollapsed(nil, []byte(s)), " "))
 }

@@ -22,8 +22,8 @@ import (
 // take a file with an unclosed '---' (or a blank first line) to be all YAML.
 // goldmark's parsers keep their state in the context, so sharing is safe.
 var (
-	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta))
-	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM))
+	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta), goldmark.WithParserOptions(brInline))
+	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(brInline))
 )
 
 // parseState is one ParseDocument call in progress.

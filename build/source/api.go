@@ -6,9 +6,11 @@ import (
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 )
 
-// MaxFileSize is the largest document Load accepts; a larger file is an error
-// with a clear message rather than unbounded memory.
-const MaxFileSize = 8 << 20
+// MaxFileSize is the largest document Load accepts (LoadLimit takes another
+// limit); a larger file is an error with a clear message rather than
+// unbounded memory. 16 MiB is about 4,000 matrix rows a locale past anything
+// real; synthetic benchmarks raise it.
+const MaxFileSize = 16 << 20
 
 // ParseDocument parses one markdown document. path is its name in
 // diagnostics (relative to the content root) and locale the folder it sits in.
@@ -34,6 +36,15 @@ func ParseDocument(path, locale string, src []byte) (doc *Document, l diag.List)
 // Each locale folder holds exactly one document; its strings.yaml may be
 // missing at this stage (Strings[locale] stays nil; rendering complains).
 // Content is nil only when nothing could be read at all.
+// Documents are parsed concurrently; the result and the order of the list
+// do not depend on it.
 func Load(fsys fs.FS) (*Content, diag.List) {
-	return load(fsys)
+	return load(fsys, MaxFileSize)
+}
+
+// LoadLimit is Load refusing documents over maxBytes instead of MaxFileSize
+// (maxBytes <= 0 means MaxFileSize). The limit bounds memory: a document is
+// held whole, with its parse tree, while it is read.
+func LoadLimit(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
+	return load(fsys, maxBytes)
 }

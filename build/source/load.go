@@ -6,8 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"gopkg.in/yaml.v2"
@@ -32,7 +34,62 @@ type localeDir struct {
 	hasStr bool
 }
 
-func load(fsys fs.FS) (*Content, diag.List) {
+// loadJob is one locale's document and strings file, read and parsed on
+// their own goroutine.
+type loadJob struct {
+	dir         localeDir
+	slot        *diag.List // this folder's diagnostics
+	doc         *Document  // nil when the document could not be read
+	strings     map[string]string
+	stringsPath string
+}
+
+func (j *loadJob) run(fsys fs.FS, maxBytes int64) {
+	p := j.dir.dir + "/" + j.dir.docs[0]
+	src, ok := readLimited(fsys, p, maxBytes, j.slot)
+	if !ok {
+		return
+	}
+	doc, dl := ParseDocument(p, j.dir.locale, src)
+	*j.slot = append(*j.slot, dl...)
+	j.doc = doc
+	if j.dir.hasStr {
+		j.stringsPath = j.dir.dir + "/" + stringsFile
+		j.strings = readStrings(fsys, j.stringsPath, j.slot)
+	}
+}
+
+// runJobs runs f over jobs on up to GOMAXPROCS goroutines and waits.
+func runJobs(jobs []*loadJob, f func(*loadJob)) {
+	workers := min(len(jobs), runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for _, j := range jobs {
+			f(j)
+		}
+		return
+	}
+	next := make(chan *loadJob)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				f(j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
+	if maxBytes <= 0 {
+		maxBytes = MaxFileSize
+	}
 	var l diag.List
 	c := &Content{
 		Documents:   map[string]*Document{},
@@ -88,39 +145,48 @@ func load(fsys fs.FS) (*Content, diag.List) {
 		l.Errorf(diag.Position{File: "."}, "no-documents", "no locale folder (nl, en, …) holds a markdown document")
 		return nil, l
 	}
+	// Folders are checked in order, then their documents read and parsed
+	// concurrently; each folder's diagnostics go to its own slot so the list
+	// comes out in the same order as a serial load.
+	slots := make([]diag.List, len(dirs))
+	var jobs []*loadJob
 	seen := map[string]string{}
-	for _, d := range dirs {
+	for i, d := range dirs {
+		sl := &slots[i]
 		if prev, dup := seen[d.locale]; dup {
-			l.Errorf(diag.Position{File: d.dir}, "duplicate-locale", "folders %q and %q are the same locale", prev, d.dir)
+			sl.Errorf(diag.Position{File: d.dir}, "duplicate-locale", "folders %q and %q are the same locale", prev, d.dir)
 			continue
 		}
 		seen[d.locale] = d.dir
 		switch {
 		case len(d.docs) == 0:
-			l.Errorf(diag.Position{File: d.dir}, "missing-document", "locale folder %q has no %s (other locales have it)", d.dir, want)
+			sl.Errorf(diag.Position{File: d.dir}, "missing-document", "locale folder %q has no %s (other locales have it)", d.dir, want)
 			continue
 		case len(d.docs) > 1:
-			l.Errorf(diag.Position{File: d.dir + "/" + d.docs[1]}, "extra-document",
+			sl.Errorf(diag.Position{File: d.dir + "/" + d.docs[1]}, "extra-document",
 				"locale folder %q holds %d markdown files (%s); it must hold exactly one", d.dir, len(d.docs), strings.Join(d.docs, ", "))
 			continue
 		case d.docs[0] != want:
-			l.Errorf(diag.Position{File: d.dir + "/" + d.docs[0]}, "missing-document",
+			sl.Errorf(diag.Position{File: d.dir + "/" + d.docs[0]}, "missing-document",
 				"locale folder %q has no %s (other locales have it) but %s", d.dir, want, d.docs[0])
 			continue
 		}
-		p := d.dir + "/" + d.docs[0]
-		src, ok := readLimited(fsys, p, &l)
-		if !ok {
+		jobs = append(jobs, &loadJob{dir: d, slot: sl})
+	}
+	runJobs(jobs, func(j *loadJob) { j.run(fsys, maxBytes) })
+	for i := range slots {
+		l = append(l, slots[i]...)
+	}
+	for _, j := range jobs {
+		if j.doc == nil {
 			continue
 		}
-		doc, dl := ParseDocument(p, d.locale, src)
-		l = append(l, dl...)
-		c.Documents[d.locale] = doc
-		c.Locales = append(c.Locales, d.locale)
-		if d.hasStr {
-			sp := d.dir + "/" + stringsFile
-			c.StringsFile[d.locale] = sp
-			c.Strings[d.locale] = readStrings(fsys, sp, &l)
+		loc := j.dir.locale
+		c.Documents[loc] = j.doc
+		c.Locales = append(c.Locales, loc)
+		if j.dir.hasStr {
+			c.StringsFile[loc] = j.stringsPath
+			c.Strings[loc] = j.strings
 		}
 	}
 
@@ -205,15 +271,20 @@ func alnum(s string) bool {
 	return true
 }
 
-// readLimited reads a document, refusing one over MaxFileSize: by its size
+// readLimited reads a document, refusing one over maxBytes: by its size
 // when the file system reports one, and by a bounded read in any case.
-func readLimited(fsys fs.FS, name string, l *diag.List) ([]byte, bool) {
+func readLimited(fsys fs.FS, name string, maxBytes int64, l *diag.List) ([]byte, bool) {
 	tooBig := func(n int64) {
 		l.Errorf(diag.Position{File: name}, "file-too-large",
-			"file is %s, over the %d MiB limit for a document", sizeText(n), MaxFileSize>>20)
+			"file is %s, over the %s limit for a document (raise it with --max-file-size, e.g. --max-file-size %s)",
+			sizeText(n), limitText(maxBytes), suggestLimit(n))
 	}
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		tooBig(st.Size())
+	var size int64 = -1
+	if st, err := fs.Stat(fsys, name); err == nil {
+		size = st.Size()
+	}
+	if size > maxBytes {
+		tooBig(size)
 		return nil, false
 	}
 	f, err := fsys.Open(name)
@@ -222,16 +293,57 @@ func readLimited(fsys fs.FS, name string, l *diag.List) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b, err := readAllSized(io.LimitReader(f, maxBytes+1), size)
 	if err != nil {
 		l.Errorf(diag.Position{File: name}, "read-error", "cannot read: %v", err)
 		return nil, false
 	}
-	if len(b) > MaxFileSize {
+	if int64(len(b)) > maxBytes {
 		tooBig(int64(len(b)))
 		return nil, false
 	}
 	return b, true
+}
+
+// readAllSized is io.ReadAll into a buffer of the size the file system
+// reported (plus one byte, to see EOF without growing), so a 37 MB document
+// is one allocation instead of io.ReadAll's twenty-odd doublings.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size+1, 512))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
+}
+
+// limitText writes a limit the way the flag accepts it: "16 MiB".
+func limitText(n int64) string {
+	switch {
+	case n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// suggestLimit is a --max-file-size value that admits n bytes: the next
+// power of two MiB.
+func suggestLimit(n int64) string {
+	m := int64(1 << 20)
+	for m < n {
+		m *= 2
+	}
+	return fmt.Sprintf("%dMiB", m>>20)
 }
 
 func sizeText(n int64) string {

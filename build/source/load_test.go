@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -142,5 +143,82 @@ func TestLoadContent(t *testing.T) {
 	}
 	if len(nl.SHA256) != 64 {
 		t.Errorf("sha256 %q", nl.SHA256)
+	}
+}
+
+func TestLoadLimit(t *testing.T) {
+	big := file("---\ntitle: T\n---\n# Kop\n\n" + strings.Repeat("x", 3000) + "\n")
+	fsys := fstest.MapFS{"nl/" + doc: big}
+	size := fmt.Sprintf("file is %d bytes", len(big.Data))
+	tests := []struct {
+		name  string
+		limit int64
+		want  string // the one diagnostic's message, "" for none
+	}{
+		{"under the limit", 4 << 10, ""},
+		{"exactly the limit", int64(len(big.Data)), ""},
+		{"over a KiB limit", 2 << 10, size + ", over the 2 KiB limit for a document (raise it with --max-file-size, e.g. --max-file-size 1MiB)"},
+		{"over an odd limit", 3000, size + ", over the 3000 bytes limit for a document (raise it with --max-file-size, e.g. --max-file-size 1MiB)"},
+		{"zero is the default", 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, l := LoadLimit(fsys, tc.limit)
+			if tc.want == "" {
+				if len(l) != 0 || c == nil || c.Documents["nl"] == nil {
+					t.Fatalf("want the document read, got %v", l)
+				}
+				return
+			}
+			if len(l) != 1 || l[0].Code != "file-too-large" || l[0].Message != tc.want {
+				t.Fatalf("diagnostics %v\nwant file-too-large: %s", l, tc.want)
+			}
+		})
+	}
+}
+
+func TestLimitText(t *testing.T) {
+	for _, tc := range []struct {
+		n              int64
+		limit, suggest string
+	}{
+		{16 << 20, "16 MiB", "16MiB"},
+		{16<<20 + 1, "16777217 bytes", "32MiB"},
+		{37 << 20, "37 MiB", "64MiB"},
+		{1536, "1536 bytes", "1MiB"},
+		{3 << 10, "3 KiB", "1MiB"},
+	} {
+		if got := limitText(tc.n); got != tc.limit {
+			t.Errorf("limitText(%d) = %q, want %q", tc.n, got, tc.limit)
+		}
+		if got := suggestLimit(tc.n); got != tc.suggest {
+			t.Errorf("suggestLimit(%d) = %q, want %q", tc.n, got, tc.suggest)
+		}
+	}
+}
+
+// TestLoadOrderConcurrent: documents are parsed concurrently, yet the
+// diagnostics and locales come out in folder order every time.
+func TestLoadOrderConcurrent(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": file("defaultLocale: nl\n")}
+	var want []string
+	for _, loc := range []string{"de", "en", "fr", "it", "nl", "pt"} {
+		// A raw <b> tag is dropped with a warning at this locale's file.
+		fsys[loc+"/"+doc] = file("---\ntitle: T\n---\n# H\n\n|a|b|\n|-|-|\n|<b>1|2|\n")
+		fsys[loc+"/strings.yaml"] = file("title: [x\n") // malformed: an error after the parse's
+		want = append(want, "raw-html@"+loc+"/"+doc+":8:2", "bad-strings-yaml@"+loc+"/strings.yaml:1:1")
+	}
+	for range 20 {
+		c, l := Load(fsys)
+		var got []string
+		for _, d := range l {
+			got = append(got, d.Code+"@"+d.Position.String())
+		}
+		if g, w := strings.Join(got, " "), strings.Join(want, " "); g != w {
+			t.Fatalf("diagnostics\n got %s\nwant %s", g, w)
+		}
+		if g := strings.Join(c.Locales, ","); g != "nl,de,en,fr,it,pt" {
+			t.Fatalf("locales %s", g)
+		}
 	}
 }

@@ -10,15 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
+	"github.com/mabs-matrix/matrixdoc/build/e2e/browser"
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
 	"github.com/mabs-matrix/matrixdoc/build/netlify"
 	"github.com/mabs-matrix/matrixdoc/build/site"
 )
-
-// chromiumPath is Debian's Chromium binary; .ci/test installs it.
-const chromiumPath = "/usr/lib/chromium/chromium"
 
 // The shared fixtures of the test binary, set up once by TestMain.
 var (
@@ -43,8 +39,8 @@ func run(m *testing.M) (int, error) {
 	if repoRoot, err = findRoot(); err != nil {
 		return 0, err
 	}
-	if _, err := os.Stat(chromiumPath); err != nil {
-		return 0, fmt.Errorf("Chromium is missing (%s): run the README's test command, bash .ci/test, which installs it", chromiumPath)
+	if _, err := os.Stat(browser.Path); err != nil {
+		return 0, fmt.Errorf("Chromium is missing (%s): run the README's test command, bash .ci/test, which installs it", browser.Path)
 	}
 	tmp, err := os.MkdirTemp("", "matrixdoc-e2e-")
 	if err != nil {
@@ -79,37 +75,14 @@ func run(m *testing.M) (int, error) {
 	defer srv.Close()
 	origin = srv.URL
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox, // root in containers; the pages are our own
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-features", "Translate,OptimizationHints,MediaRouter"),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-		chromedp.Flag("lang", "nl-NL"), // a Dutch reader: navigator.languages
-		chromedp.Flag("accept-lang", "nl-NL,nl"),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.WindowSize(1280, 900),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	var cancelBrowser context.CancelFunc
-	browserCtx, cancelBrowser = chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	start := time.Now()
-	if err := chromedp.Run(browserCtx); err != nil {
-		return 0, fmt.Errorf("starting %s: %w (run bash .ci/test to install it)", chromiumPath, err)
+	var took time.Duration
+	browserCtx, took, cancelBrowser, err = browser.Start(filepath.Join(tmp, "profile"))
+	if err != nil {
+		return 0, err
 	}
-	fmt.Fprintf(os.Stderr, "e2e: chromium started in %v\n", time.Since(start).Round(time.Millisecond))
+	defer cancelBrowser()
+	fmt.Fprintf(os.Stderr, "e2e: chromium started in %v\n", took.Round(time.Millisecond))
 	return m.Run(), nil
 }
 

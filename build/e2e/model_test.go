@@ -26,12 +26,18 @@ func loadModel(path string) (*matrix.Model, error) {
 	return &m, nil
 }
 
-// rowsWhere lists the ids of the model's rows (source order) that keep.
+// rowsWhere lists the ids of the shared model's rows (source order) that
+// keep.
 func rowsWhere(keep func(r *matrix.Row) bool) []string {
+	return rowsIn(model, keep)
+}
+
+// rowsIn lists the ids of m's rows (source order) that keep.
+func rowsIn(m *matrix.Model, keep func(r *matrix.Row) bool) []string {
 	var out []string
-	for i := range model.Rows {
-		if keep(&model.Rows[i]) {
-			out = append(out, model.Rows[i].ID)
+	for i := range m.Rows {
+		if keep(&m.Rows[i]) {
+			out = append(out, m.Rows[i].ID)
 		}
 	}
 	return out
@@ -41,6 +47,11 @@ func rowsWhere(keep func(r *matrix.Row) bool) []string {
 // row belongs — the rule written from the model's meaning, independently of
 // the page's script.
 func facetExpect(key, value string) func(r *matrix.Row) bool {
+	return facetExpectIn(model, key, value)
+}
+
+// facetExpectIn is facetExpect for the site of model m (its servers).
+func facetExpectIn(m *matrix.Model, key, value string) func(r *matrix.Row) bool {
 	switch key {
 	case "w":
 		return func(r *matrix.Row) bool { return r.Workload == value }
@@ -51,7 +62,7 @@ func facetExpect(key, value string) func(r *matrix.Row) bool {
 	case "c":
 		return func(r *matrix.Row) bool { return slices.Contains(r.Capabilities, value) }
 	}
-	for _, s := range model.Servers {
+	for _, s := range m.Servers {
 		if s.ID == key {
 			return func(r *matrix.Row) bool { return r.Support[key].Status == value }
 		}

@@ -65,9 +65,12 @@ func (tb *tab) openMatrix(loc, fragment string) {
 // waitApp waits until the matrix script has started (it shows the form).
 func (tb *tab) waitApp() {
 	tb.t.Helper()
-	tb.wait(`(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
-	  const f = m && m.querySelector("form"); return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== ""; })()`)
+	tb.wait(appStarted)
 }
+
+// appStarted is true once the matrix script has started.
+const appStarted = `(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
+  const f = m && m.querySelector("form"); return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== ""; })()`
 
 // colorScheme emulates prefers-color-scheme ("light" or "dark").
 func colorScheme(scheme string) chromedp.Action {

@@ -28,8 +28,9 @@ const cspListener = `document.addEventListener("securitypolicyviolation", functi
 // tab is one browser tab for one test. It records everything that must not
 // happen on any page and fails the test with it when the test ends.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
+	t      *testing.T
+	ctx    context.Context
+	origin string // the server the tab may talk to; set before any event
 
 	mu        sync.Mutex
 	problems  []string
@@ -38,12 +39,20 @@ type tab struct {
 	misses    map[string]bool // URLs the test opens knowing they are 404s
 }
 
-// newTab opens a tab in the shared browser; it closes when the test ends.
+// newTab opens a tab in the shared browser for the shared site; it closes
+// when the test ends.
 func newTab(t *testing.T) *tab {
+	t.Helper()
+	return newTabAt(t, origin)
+}
+
+// newTabAt opens a tab whose pages come from the server at org (another
+// site than the shared one): a request to any other origin is a problem.
+func newTabAt(t *testing.T, org string) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browserCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	tb := &tab{t: t, ctx: ctx}
+	tb := &tab{t: t, ctx: ctx, origin: org}
 	chromedp.ListenTarget(ctx, tb.on)
 	t.Cleanup(func() {
 		tb.mu.Lock()
@@ -106,7 +115,7 @@ func (tb *tab) on(ev any) {
 		allowFile := tb.allowFile
 		tb.mu.Unlock()
 		switch {
-		case strings.HasPrefix(u, origin+"/"), strings.HasPrefix(u, "data:"), strings.HasPrefix(u, "about:"):
+		case strings.HasPrefix(u, tb.origin+"/"), strings.HasPrefix(u, "data:"), strings.HasPrefix(u, "about:"):
 		case allowFile && strings.HasPrefix(u, "file://"):
 		default:
 			tb.problem("a request left the origin: %s", u)
@@ -172,7 +181,13 @@ func (tb *tab) str(js string) string {
 // wait polls a JavaScript condition until it is true (5 s at most).
 func (tb *tab) wait(cond string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	tb.waitFor(cond, 5*time.Second)
+}
+
+// waitFor polls a JavaScript condition until it is true (d at most).
+func (tb *tab) waitFor(cond string, d time.Duration) {
+	tb.t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		var ok bool
 		tb.eval("!!("+cond+")", &ok)

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// query is what the keystroke samples type, a character at a time, and then
+// delete again: realistic prefixes, from "s" (most rows) to one row.
+const query = "sql 2014 vmware"
+
+// eval evaluates a JavaScript expression in the tab, awaiting a promise, into out.
+func eval(ctx context.Context, expr string, out any) error {
+	var raw json.RawMessage
+	err := chromedp.Run(ctx, chromedp.Evaluate(expr, &raw, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+	if err != nil {
+		return fmt.Errorf("evaluating %.60s…: %w", expr, err)
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// waitFor polls a JavaScript condition until it holds (60 s at most: a
+// 10,000-row page takes a while in a slow browser).
+func waitFor(ctx context.Context, cond string) error {
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var ok bool
+		if err := eval(ctx, "!!("+cond+")", &ok); err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("timed out waiting for %s", cond)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// ready is true once the matrix script has started and the load event ended.
+const ready = `(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
+  const f = m && m.querySelector("form"); const n = performance.getEntriesByType("navigation")[0];
+  return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== "" && n && n.loadEventEnd > 0; })()`
+
+// open navigates a new tab of the browser ctx to url and waits until the
+// page is ready; the caller cancels the tab.
+func open(ctx context.Context, url string) (context.Context, context.CancelFunc, error) {
+	tctx, cancel := chromedp.NewContext(ctx)
+	if err := chromedp.Run(tctx, chromedp.Navigate(url)); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	if err := waitFor(tctx, ready); err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return tctx, cancel, nil
+}
+
+// measureLoads loads url n times, each in a fresh tab, and reads the first
+// render's timings.
+func measureLoads(ctx context.Context, url string, n int) ([]loadResult, error) {
+	var out []loadResult
+	for range n {
+		tctx, cancel, err := open(ctx, url)
+		if err != nil {
+			return nil, err
+		}
+		var r loadResult
+		err = eval(tctx, loadJS, &r)
+		cancel()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// keystrokes lists n successive values of the search box: the query typed
+// and deleted a character at a time, as often as needed.
+func keystrokes(n int) []string {
+	var seq []string
+	for i := 1; i <= len(query); i++ {
+		seq = append(seq, query[:i])
+	}
+	for i := len(query) - 1; i >= 0; i-- {
+		seq = append(seq, query[:i])
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = seq[i%len(seq)]
+	}
+	return out
+}
+
+// measureUpdates opens url once and takes runs keystroke samples, then runs
+// facet samples (a workload, then all, in turn). It returns the samples and
+// the number of table rows.
+func measureUpdates(ctx context.Context, url string, runs int) (keys, facets []sampleResult, rows int, err error) {
+	tctx, cancel, err := open(ctx, url)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer cancel()
+	if err := eval(tctx, benchJS, nil); err != nil {
+		return nil, nil, 0, err
+	}
+	if err := eval(tctx, "__bench.rows()", &rows); err != nil {
+		return nil, nil, 0, err
+	}
+	changes := 0
+	for _, v := range keystrokes(runs) {
+		var s sampleResult
+		if err := eval(tctx, "__bench.type("+jsString(v)+")", &s); err != nil {
+			return nil, nil, 0, err
+		}
+		if s.Changed {
+			changes++
+		}
+		keys = append(keys, s)
+	}
+	if changes == 0 {
+		return nil, nil, 0, errors.New("no keystroke changed the shown rows: the search measures nothing")
+	}
+	var reset sampleResult
+	if err := eval(tctx, `__bench.type("")`, &reset); err != nil {
+		return nil, nil, 0, err
+	}
+	var opts []string
+	if err := eval(tctx, `__bench.options("w")`, &opts); err != nil {
+		return nil, nil, 0, err
+	}
+	if len(opts) == 0 {
+		return nil, nil, 0, errors.New("the page has no workload facet")
+	}
+	for i := range runs {
+		v := ""
+		if i%2 == 0 {
+			v = opts[(i/2)%len(opts)]
+		}
+		var s sampleResult
+		if err := eval(tctx, `__bench.facet("w", `+jsString(v)+`)`, &s); err != nil {
+			return nil, nil, 0, err
+		}
+		if !s.Changed {
+			return nil, nil, 0, fmt.Errorf("w=%q did not change the count (%q)", v, s.Count)
+		}
+		facets = append(facets, s)
+	}
+	return keys, facets, rows, nil
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// stats is median, min, p90 and max of xs.
+func stats(xs []float64) (med, lo, p90, hi float64) {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	med = s[n/2]
+	if n%2 == 0 {
+		med = (s[n/2-1] + s[n/2]) / 2
+	}
+	return med, s[0], s[min(n-1, (n*9+9)/10-1)], s[n-1]
+}
+
+func row(w io.Writer, name string, xs []float64) float64 {
+	med, lo, p90, hi := stats(xs)
+	fmt.Fprintf(w, "  %-34s %8.2f %8.2f %8.2f %8.2f\n", name, med, lo, p90, hi)
+	return med
+}
+
+func pick[T any](xs []T, f func(T) float64) []float64 {
+	out := make([]float64, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+// report prints the figures.
+func report(w io.Writer, c config, rows int, loads []loadResult, keys, facets []sampleResult) {
+	fmt.Fprintf(w, "clientbench: /%s/ with %d table rows, headless Chromium (build/e2e/browser flags)\n", c.locale, rows)
+	header := fmt.Sprintf("  %-34s %8s %8s %8s %8s\n", "", "median", "min", "p90", "max")
+	updates := func(title string, ss []sampleResult) float64 {
+		shown := pick(ss, func(s sampleResult) float64 { return float64(s.Shown) })
+		_, lo, _, hi := stats(shown)
+		fmt.Fprintf(w, "\n%s, %d samples, %.0f–%.0f rows shown (ms)\n%s", title, len(ss), lo, hi, header)
+		row(w, "handler (dispatchEvent returns)", pick(ss, func(s sampleResult) float64 { return s.Handler }))
+		row(w, "+ style and layout", pick(ss, func(s sampleResult) float64 { return s.Layout }))
+		p := row(w, "+ paint (update visible)", pick(ss, func(s sampleResult) float64 { return s.Paint }))
+		row(w, "settled (all highlights, wall)", pick(ss, func(s sampleResult) float64 { return s.Settled }))
+		return p
+	}
+	kp := updates(fmt.Sprintf("search keystroke (typing and deleting %q)", query), keys)
+	fp := updates("facet change (workload, then all)", facets)
+
+	fmt.Fprintf(w, "\nfirst render, %d loads in fresh tabs (ms from navigation start; first load cold)\n%s", len(loads), header)
+	row(w, "response end (HTML received)", pick(loads, func(l loadResult) float64 { return l.ResponseEnd }))
+	row(w, "first contentful paint", pick(loads, func(l loadResult) float64 { return l.FCP }))
+	row(w, "DOM interactive (HTML parsed)", pick(loads, func(l loadResult) float64 { return l.DomInteractive }))
+	fr := row(w, "DOMContentLoaded end (interactive)", pick(loads, func(l loadResult) float64 { return l.DclEnd }))
+	row(w, "load event end", pick(loads, func(l loadResult) float64 { return l.LoadEnd }))
+	var each []string
+	for _, l := range loads {
+		each = append(each, fmt.Sprintf("%.0f", l.DclEnd))
+	}
+	fmt.Fprintf(w, "  interactive per load: %s ms\n", strings.Join(each, ", "))
+
+	verdict := func(v, goal float64) string {
+		if v < goal {
+			return "within"
+		}
+		return "OVER"
+	}
+	fmt.Fprintf(w, "\ngoals (issue 4): keystroke %.1f ms and facet %.1f ms (median, to the visible update) vs 16 ms: %s, %s; first render %.0f ms vs 1000 ms: %s\n",
+		kp, fp, verdict(kp, 16), verdict(fp, 16), fr, verdict(fr, 1000))
+}

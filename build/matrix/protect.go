@@ -116,21 +116,21 @@ func foldPrefix(s, prefix string) (int, bool) {
 // more general keyword cannot match it again.
 func capabilities(locale string, items []Rich) map[Capability]bool {
 	out := map[Capability]bool{}
+	rules := lookup(capWords, locale)
 	for _, it := range items {
-		s := []byte(norm(it.plain()))
-		for _, rule := range lookup(capWords, locale) {
+		s := norm(it.plain())
+		for _, rule := range rules {
 			for _, w := range rule.Words {
 				for {
-					i := wordIndex(string(s), w)
+					i := wordIndex(s, w)
 					if i < 0 {
 						break
 					}
 					if rule.Cap != "" {
 						out[rule.Cap] = true
 					}
-					for k := i; k < i+len(w); k++ {
-						s[k] = ' '
-					}
+					// Use the match up (a copy only when a keyword matched).
+					s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
 				}
 			}
 		}

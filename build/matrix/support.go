@@ -75,7 +75,7 @@ func parseSupport(locale string, c source.Cell, l *diag.List) cellSupport {
 // v2", "Serveur v1") are skipped; anything after it but an update rollup
 // makes it not a release.
 func parseRelease(s string) (string, bool) {
-	toks := strings.Fields(strings.NewReplacer(",", " ", "*", " ").Replace(norm(s)))
+	toks := strings.Fields(releaseSeparators.Replace(norm(s)))
 	for k := len(toks) - 1; k >= 0; k-- {
 		if !isNumbered(toks[k], "v") {
 			continue
@@ -91,6 +91,9 @@ func parseRelease(s string) (string, bool) {
 	}
 	return "", false
 }
+
+// releaseSeparators split release names ("V3, V2*") into tokens.
+var releaseSeparators = strings.NewReplacer(",", " ", "*", " ")
 
 // isNumbered reports whether tok is prefix followed by digits ("v3").
 func isNumbered(tok, prefix string) bool {

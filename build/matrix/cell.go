@@ -17,7 +17,19 @@ type seg struct {
 	Text string
 	Href string
 	Pos  diag.Position
+	// src is nil when byte i of Text came from byte base+i of the inline
+	// (text with no white space to collapse: nearly all of it), so that only
+	// the rare collapsed text pays for a map of one int a byte.
 	src  []int
+	base int
+}
+
+// srcOff is the offset in the source inline of byte i of s.Text.
+func (s seg) srcOff(i int) int {
+	if s.src != nil {
+		return s.src[i]
+	}
+	return s.base + i
 }
 
 // line is a run of segments between two line breaks of a cell.
@@ -66,10 +78,34 @@ func cellParas(c source.Cell) []para {
 	return out
 }
 
-// cellLines is every non-blank line of the cell, paragraphs flattened.
-func cellLines(c source.Cell) []line {
-	var out []line
-	for _, p := range cellParas(c) {
+// cellText is a cell split into paragraphs of lines once: the rules of a
+// row (paren check, then the column's parser) all read it, and splitting is
+// the larger part of their cost.
+type cellText struct {
+	Pos   diag.Position
+	Paras []para
+}
+
+// splitCell splits c (see cellParas).
+func splitCell(c source.Cell) cellText {
+	return cellText{Pos: c.Pos, Paras: cellParas(c)}
+}
+
+// lines is every non-blank line of the cell, paragraphs flattened. Callers
+// must not modify the result (it may be the cell's own paragraph).
+func (c cellText) lines() []line {
+	switch len(c.Paras) {
+	case 0:
+		return nil
+	case 1:
+		return c.Paras[0]
+	}
+	n := 0
+	for _, p := range c.Paras {
+		n += len(p)
+	}
+	out := make([]line, 0, n)
+	for _, p := range c.Paras {
 		out = append(out, p...)
 	}
 	return out
@@ -78,8 +114,12 @@ func cellLines(c source.Cell) []line {
 // collapse turns runs of Unicode white space (including NBSP) into one
 // space, remembering where each kept byte came from.
 func collapse(text string, pos diag.Position) seg {
-	s := seg{Pos: pos}
+	if plainSpaced(text) {
+		return seg{Text: text, Pos: pos}
+	}
+	s := seg{Pos: pos, src: make([]int, 0, len(text))}
 	var b strings.Builder
+	b.Grow(len(text))
 	space := false
 	for i, r := range text {
 		if unicode.IsSpace(r) || r == '\u00a0' {
@@ -102,6 +142,27 @@ func collapse(text string, pos diag.Position) seg {
 	}
 	s.Text = b.String()
 	return s
+}
+
+// plainSpaced reports whether collapse would return text unchanged: its
+// only white space is single ASCII spaces. Text holding U+FFFD (or invalid
+// UTF-8) takes the slow path, which writes it its own way.
+func plainSpaced(text string) bool {
+	space := false
+	for _, r := range text {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+			continue
+		case r == utf8.RuneError, r == '\u00a0', unicode.IsSpace(r):
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 // trimLine drops leading and trailing white space of a line (and segments
@@ -138,13 +199,26 @@ func cutSeg(s seg, i, j int) seg {
 	out := seg{Text: s.Text[i:j], Href: s.Href, Pos: s.Pos}
 	if s.src != nil {
 		out.src = s.src[i:j]
+	} else {
+		out.base = s.base + i
 	}
 	return out
 }
 
 // text is the plain text of a line (link labels included).
 func (l line) text() string {
+	switch len(l) {
+	case 0:
+		return ""
+	case 1:
+		return l[0].Text
+	}
+	n := 0
+	for _, s := range l {
+		n += len(s.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, s := range l {
 		b.WriteString(s.Text)
 	}
@@ -156,8 +230,8 @@ func (l line) pos(off int) diag.Position {
 	for _, s := range l {
 		if off < len(s.Text) {
 			p := s.Pos
-			if s.Href == "" && off < len(s.src) {
-				p.Col += s.src[off]
+			if s.Href == "" {
+				p.Col += s.srcOff(off)
 			}
 			return p
 		}
@@ -217,7 +291,7 @@ func joinLines(ls []line) line {
 	var out line
 	for i, l := range ls {
 		if i > 0 {
-			out = append(out, seg{Text: " ", Pos: l[0].Pos, src: []int{0}})
+			out = append(out, seg{Text: " ", Pos: l[0].Pos})
 		}
 		out = append(out, l...)
 	}
@@ -226,6 +300,9 @@ func joinLines(ls []line) line {
 
 // plain is the text of a rich run.
 func (r Rich) plain() string {
+	if len(r) == 1 {
+		return r[0].Text
+	}
 	var b strings.Builder
 	for _, s := range r {
 		b.WriteString(s.Text)

@@ -28,7 +28,7 @@ func FuzzNormalizeCell(f *testing.F) {
 		if strings.ContainsAny(s, "\n|") {
 			return // a table cell is one line without pipes
 		}
-		c := mkCell(s, 5, 3)
+		c := splitCell(mkCell(s, 5, 3))
 		var l diag.List
 		for _, loc := range []string{"nl", "en", "fr", "xx"} {
 			parseSupport(loc, c, &l)

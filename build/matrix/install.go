@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
-	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
 // cellInstall is one installation phrase of one locale.
@@ -20,9 +19,9 @@ type cellInstall struct {
 // On-premises Hyper-V VM, Windows VM in VMWare") is split when every part is
 // recognised. A phrase nothing (or more than one target) matches is
 // TargetUnknown with a warning.
-func parseInstallations(locale string, c source.Cell, l *diag.List) []cellInstall {
+func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
 	var out []cellInstall
-	for _, ln := range cellLines(c) {
+	for _, ln := range c.lines() {
 		ln = ln.trimmed(0, len(ln.text()), ",;-")
 		if len(ln) == 0 {
 			continue

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
-	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
 // protection is the protection column of one row in one locale.
@@ -22,9 +21,9 @@ type protection struct {
 // note. In an unlabelled cell the first line of the first paragraph is the
 // protect list when it is a list, not a sentence; every other line is a
 // note.
-func splitProtection(locale string, c source.Cell) protection {
+func splitProtection(locale string, c cellText) protection {
 	var out protection
-	for pi, p := range cellParas(c) {
+	for pi, p := range c.Paras {
 		j := joinLines(p)
 		t := j.text()
 		if at, end, kind, ok := findLabel(locale, t); ok {
@@ -140,8 +139,8 @@ func capabilities(locale string, items []Rich) map[Capability]bool {
 
 // checkParens warns about a ")" with no "(" before it and a "(" never
 // closed, at the exact character, line by line.
-func checkParens(c source.Cell, l *diag.List) {
-	for _, ln := range cellLines(c) {
+func checkParens(c cellText, l *diag.List) {
+	for _, ln := range c.lines() {
 		t := ln.text()
 		var open []int
 		for i := 0; i < len(t); i++ {

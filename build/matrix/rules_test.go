@@ -73,7 +73,7 @@ func TestSupportValues(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseSupport(tc.locale, mkCell(tc.in, 7, 10), &l)
+		got := parseSupport(tc.locale, splitCell(mkCell(tc.in, 7, 10)), &l)
 		if got.Status != tc.status || !reflect.DeepEqual(got.Condition, tc.cond) {
 			t.Errorf("%s %q: got %s %v, want %s %v", tc.locale, tc.in, got.Status, got.Condition, tc.status, tc.cond)
 		}
@@ -89,7 +89,7 @@ func TestSupportValues(t *testing.T) {
 
 func TestEnglishYMessageAndPosition(t *testing.T) {
 	var l diag.List
-	parseSupport("nl", mkCell(" Y (met UR1)", 93, 98), &l)
+	parseSupport("nl", splitCell(mkCell(" Y (met UR1)", 93, 98)), &l)
 	if len(l) != 1 {
 		t.Fatalf("got %v", l)
 	}
@@ -115,13 +115,13 @@ func TestReleases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseReleases("nl", mkCell(tc.in, 1, 1), &l)
+		got := parseReleases("nl", splitCell(mkCell(tc.in, 1, 1)), &l)
 		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
 		}
 	}
 	var l diag.List
-	if got := parseReleases("nl", mkCell("Misschien", 1, 1), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
+	if got := parseReleases("nl", splitCell(mkCell("Misschien", 1, 1)), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
 		t.Errorf("unknown release: %+v %v", got, l)
 	}
 }
@@ -148,7 +148,7 @@ func TestHeaders(t *testing.T) {
 		{"Opmerkingen", colUnknown, ""},
 	}
 	for _, tc := range tests {
-		got := classifyHeader(headerText(mkCell(tc.in, 1, 1)))
+		got := classifyHeader(headerText(splitCell(mkCell(tc.in, 1, 1))))
 		if got.Kind != tc.kind || got.Server != tc.server {
 			t.Errorf("%q: got %v %q, want %v %q", tc.in, got.Kind, got.Server, tc.kind, tc.server)
 		}
@@ -194,7 +194,7 @@ func TestInstallations(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseInstallations(tc.locale, mkCell(tc.in, 1, 1), &l)
+		got := parseInstallations(tc.locale, splitCell(mkCell(tc.in, 1, 1)), &l)
 		var ts []Target
 		for _, g := range got {
 			ts = append(ts, g.Target)
@@ -211,7 +211,7 @@ func TestInstallations(t *testing.T) {
 
 func TestInstallationTextKept(t *testing.T) {
 	var l diag.List
-	got := parseInstallations("nl", mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1), &l)
+	got := parseInstallations("nl", splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), &l)
 	if len(got) != 2 || got[0].Text != "Fysieke server" || got[1].Text != "Virtuele Hyper-V-machine" {
 		t.Errorf("got %+v", got)
 	}
@@ -289,7 +289,7 @@ func TestProtectionSplit(t *testing.T) {
 		return out
 	}
 	for _, tc := range tests {
-		got := splitProtection(tc.locale, mkCell(tc.in, 1, 1))
+		got := splitProtection(tc.locale, splitCell(mkCell(tc.in, 1, 1)))
 		g := want{plain(got.Protect), plain(got.Recover), plain(got.Notes)}
 		if !reflect.DeepEqual(g, tc.want) {
 			t.Errorf("%s %q:\n got %q\nwant %q", tc.locale, tc.in, g, tc.want)
@@ -298,7 +298,7 @@ func TestProtectionSplit(t *testing.T) {
 }
 
 func TestProtectionKeepsLinks(t *testing.T) {
-	got := splitProtection("en", mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1))
+	got := splitProtection("en", splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)))
 	want := []Rich{{{Text: "Note."}}, {{Text: "See "}, {Text: "Linux distros", Href: "https://example.com/d"}, {Text: "."}}}
 	if !reflect.DeepEqual(got.Notes, want) {
 		t.Errorf("notes = %#v", got.Notes)
@@ -360,7 +360,7 @@ func TestUnbalancedParen(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		checkParens(mkCell(tc.in, 3, 10), &l)
+		checkParens(splitCell(mkCell(tc.in, 3, 10)), &l)
 		var cols []int
 		for _, d := range l {
 			cols = append(cols, d.Col)

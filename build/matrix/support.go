@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
-	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
 // cellSupport is the support one cell gives, before merging locales.
@@ -19,8 +18,8 @@ type cellSupport struct {
 // locale, optionally followed by a qualifier in parentheses ("Y (met UR1)")
 // or on following lines ("J<br/><br/>Niet-Nano server"). A qualifier turns
 // "supported" into "conditional" and is kept as the condition, links intact.
-func parseSupport(locale string, c source.Cell, l *diag.List) cellSupport {
-	lines := cellLines(c)
+func parseSupport(locale string, c cellText, l *diag.List) cellSupport {
+	lines := c.lines()
 	if len(lines) == 0 {
 		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
 		return cellSupport{Status: StatusUnknown, Pos: c.Pos}
@@ -123,8 +122,8 @@ type releaseCell struct {
 // parseReleases reads a cell of a single "supported server" column: a
 // comma-separated list of releases ("V3, V2", "V3 UR1") or a "not
 // supported" phrase, with an optional qualifier on following lines.
-func parseReleases(locale string, c source.Cell, l *diag.List) releaseCell {
-	lines := cellLines(c)
+func parseReleases(locale string, c cellText, l *diag.List) releaseCell {
+	lines := c.lines()
 	if len(lines) == 0 {
 		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
 		return releaseCell{Unknown: true, Pos: c.Pos}

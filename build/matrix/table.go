@@ -50,10 +50,14 @@ type locDoc struct {
 
 // headerText is a header cell's text on one line: breaks ("Azure
 // Backup</br> Server v2") become spaces.
-func headerText(c source.Cell) string {
-	var parts []string
-	for _, ln := range cellLines(c) {
-		parts = append(parts, ln.text())
+func headerText(c cellText) string {
+	lines := c.lines()
+	if len(lines) == 1 {
+		return lines[0].text()
+	}
+	parts := make([]string, len(lines))
+	for i, ln := range lines {
+		parts[i] = ln.text()
 	}
 	return strings.Join(parts, " ")
 }
@@ -94,7 +98,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 		lt := locTable{Section: t.Section, Pos: t.Pos}
 		seen := map[column]bool{}
 		for _, h := range t.Header {
-			ci := classifyHeader(headerText(h))
+			ci := classifyHeader(headerText(splitCell(h)))
 			ci.Pos = h.Pos
 			if ci.Kind != colUnknown && ci.Kind != colServer && seen[ci.Kind] {
 				l.Warnf(h.Pos, "unknown-column", "second column of the same kind %q; kept as an extra column", ci.Header)
@@ -140,7 +144,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 
 // compileRow normalizes one body row.
 func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string)) locRow {
-	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}}
+	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}, Raw: make([]string, 0, len(cols))}
 	// GFM pads a short row and drops the cells of a long one without a word;
 	// either way a fact is lost or shifted, so it is an error here.
 	if r.RawCells != 0 && r.RawCells != len(cols) {
@@ -154,21 +158,22 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 			c = source.Cell{Pos: r.Pos}
 		}
 		lr.Raw = append(lr.Raw, c.PlainText())
-		checkParens(c, l)
+		ct := splitCell(c)
+		checkParens(ct, l)
 		switch ci.Kind {
 		case colWorkload:
-			lr.Workload = headerText(c)
+			lr.Workload = headerText(ct)
 			lr.WorkloadID = workloadID(lr.Workload)
 		case colVersion:
-			for _, ln := range cellLines(c) {
+			for _, ln := range ct.lines() {
 				lr.Versions = append(lr.Versions, ln.text())
 			}
 		case colInstall:
-			lr.Installs = parseInstallations(locale, c, l)
+			lr.Installs = parseInstallations(locale, ct, l)
 		case colServer:
-			lr.Support[ci.Server] = parseSupport(locale, c, l)
+			lr.Support[ci.Server] = parseSupport(locale, ct, l)
 		case colSupported:
-			rc := parseReleases(locale, c, l)
+			rc := parseReleases(locale, ct, l)
 			for i, id := range rc.Releases {
 				addServer(id, rc.Names[i])
 			}
@@ -177,10 +182,10 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 			}
 			lr.rel = &rc
 		case colProtect:
-			lr.Prot = splitProtection(locale, c)
+			lr.Prot = splitProtection(locale, ct)
 			lr.Caps = capabilities(locale, append(slices.Clone(lr.Prot.Protect), lr.Prot.Recover...))
 		default:
-			lr.Extra = append(lr.Extra, joinLines(cellLines(c)).rich())
+			lr.Extra = append(lr.Extra, joinLines(ct.lines()).rich())
 		}
 	}
 	if lr.Versions == nil {

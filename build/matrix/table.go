@@ -119,6 +119,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 				addServer(ci.Server, ci.Header)
 			}
 		}
+		lt.Rows = make([]locRow, 0, len(t.Rows))
 		for _, r := range t.Rows {
 			lt.Rows = append(lt.Rows, compileRow(locale, lt.Cols, r, l, addServer))
 		}

@@ -137,6 +137,9 @@ type Inline struct {
 
 // PlainText returns the cell's text with breaks as "\n" and links as their label.
 func (c Cell) PlainText() string {
+	if len(c.Inlines) == 1 && c.Inlines[0].Kind != Break {
+		return c.Inlines[0].Text // the usual cell: no copy
+	}
 	n := 0
 	for _, in := range c.Inlines {
 		n += len(in.Text) + 1

@@ -2,6 +2,7 @@ package matrix_test
 
 import (
 	"fmt"
+	"io"
 	"sync"
 	"testing"
 
@@ -82,4 +83,44 @@ func BenchmarkData(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkWriteData is BenchmarkData streamed (WriteJSON, WriteCSV) to a
+// writer that keeps nothing, as the site writes them to disk: B/op is what
+// the encoders themselves hold, not the finished files.
+func BenchmarkWriteData(b *testing.B) {
+	for _, rows := range synth.BenchSizes {
+		b.Run(fmt.Sprintf("rows=%d", rows), func(b *testing.B) {
+			m, l := matrix.Compile(content(b, rows))
+			if l.HasErrors() {
+				b.Fatal(l)
+			}
+			var n countWriter
+			if err := matrix.WriteJSON(&n, m); err != nil {
+				b.Fatal(err)
+			}
+			if err := matrix.WriteCSV(&n, m); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := matrix.WriteJSON(io.Discard, m); err != nil {
+					b.Fatal(err)
+				}
+				if err := matrix.WriteCSV(io.Discard, m); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// countWriter counts the bytes written to it.
+type countWriter int
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

@@ -41,6 +41,9 @@ type Options struct {
 	Out       string // output folder, replaced atomically; default "public"
 	// Strict turns every warning into an error.
 	Strict bool
+	// MaxFileSize is the largest markdown document read, in bytes (0:
+	// source.MaxFileSize); a larger one is an error (source.LoadLimit).
+	MaxFileSize int64
 }
 
 // Result summarizes a successful build (the CLI's last line).
@@ -124,7 +127,7 @@ func Generate(opts Options) (*Output, diag.List) {
 	var l diag.List
 	o := &Output{}
 
-	content, cl := source.Load(os.DirFS(opts.Content))
+	content, cl := source.LoadLimit(os.DirFS(opts.Content), opts.MaxFileSize)
 	l = append(l, relocate(cl, opts.Content)...)
 	o.Content = content
 	var model *matrix.Model

@@ -9,7 +9,8 @@
 //
 // build compiles cmd/matrixdoc once into a temporary folder, then runs
 // "matrixdoc build" as a separate process on the real content and on
-// synthetic content of each --rows size, --runs times each after one warm-up
+// synthetic content of each --rows size (with --max-file-size 256MiB: the
+// documents outgrow the default limit), --runs times each after one warm-up
 // run, and prints per case the median, min and max wall time and the peak
 // resident set size (getrusage's ru_maxrss of the child), then the ratio of
 // the largest to the smallest synthetic case against the project's goals:

@@ -10,13 +10,16 @@ import (
 	"github.com/mabs-matrix/matrixdoc/build/site"
 )
 
-// siteFlags registers the folder flags shared by the commands.
+// siteFlags registers the flags shared by the commands: folders and the
+// document size limit.
 func siteFlags(fs *flag.FlagSet, o *site.Options, withSources bool) {
 	fs.StringVar(&o.Content, "content", "content", "content `folder`: one sub-folder per locale (nl, en, …)")
 	if withSources {
 		fs.StringVar(&o.Templates, "templates", "templates", "html/template `folder`")
 		fs.StringVar(&o.Assets, "assets", "assets", "TypeScript and CSS `folder` (bundled with esbuild)")
 	}
+	fs.Var((*byteSize)(&o.MaxFileSize), "max-file-size",
+		"largest markdown document read, e.g. 64MiB (bounds memory; larger files are an error)")
 }
 
 func runBuild(_ context.Context, fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {

@@ -1,9 +1,9 @@
 // Command matrixdoc compiles the localized MABS protection matrix into a static
 // site, JSON data and an offline bundle. See README.md.
 //
-//	matrixdoc build [--content content] [--templates templates] [--assets assets] [--out public] [--strict]
-//	matrixdoc check [--content DIR] [--out DIR] [--strict] [--format text|json]
-//	matrixdoc serve [--content DIR] [--out DIR] [--port N]
+//	matrixdoc build [--content content] [--templates templates] [--assets assets] [--out public] [--strict] [--max-file-size 16MiB]
+//	matrixdoc check [--content DIR] [--out DIR] [--strict] [--format text|json] [--max-file-size SIZE]
+//	matrixdoc serve [--content DIR] [--out DIR] [--port N] [--max-file-size SIZE]
 //
 // The command is thin: each subcommand turns its flags into the options of
 // one call into build/… and turns the diagnostics it gets back into output

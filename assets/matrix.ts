@@ -7,17 +7,23 @@ import { clear, mark } from "./highlight";
 import { haystack, matches, terms } from "./fold";
 import { State } from "./state";
 
-interface RowData {
-  w: string; // workload id
-  t: string[]; // target ids
-  s: string[]; // status per server, in data.servers order
-  c: string[]; // capability ids
+/**
+ * FacetData are the rows' facet values as indexes into value tables (see
+ * build/render/data.go): a row is [workload, [targets], [status per server
+ * in servers order], [capabilities]].
+ */
+export interface FacetData {
+  servers: string[];
+  w: string[];
+  t: string[];
+  st: string[];
+  c: string[];
+  rows: Array<[number, number[], number[], number[]]>;
 }
 
-interface Data {
-  servers: string[];
+/** Data is what a matrix needs: the facets and the count pattern. */
+export interface Data extends FacetData {
   count: string; // "{shown} of {total} rows"
-  rows: RowData[];
 }
 
 /** Rows highlighted synchronously; the rest follow in animation frames. */
@@ -40,9 +46,16 @@ export class MatrixApp {
   onChange: (push: boolean) => void = () => {};
   private typing = false;
 
-  constructor(readonly root: HTMLElement) {
-    const src = document.getElementById(root.dataset.data || "");
-    this.data = JSON.parse((src && src.textContent) || "{}") as Data;
+  /** data defaults to the JSON in the element root's data-data names. */
+  constructor(
+    readonly root: HTMLElement,
+    data?: Data,
+  ) {
+    if (!data) {
+      const src = document.getElementById(root.dataset.data || "");
+      data = JSON.parse((src && src.textContent) || "{}") as Data;
+    }
+    this.data = data;
     this.rows = Array.from(root.querySelectorAll<HTMLElement>("tbody > tr"));
     this.hay = this.rows.map((r) => haystack(r.textContent || ""));
     this.shown = this.rows.map((r) => !r.hidden);
@@ -98,24 +111,31 @@ export class MatrixApp {
   /** filter shows the rows that match every term and every facet. */
   filter(): void {
     const ts = terms(this.input.value);
-    const w = this.selects.get("w")?.value || "";
-    const t = this.selects.get("t")?.value || "";
-    const c = this.selects.get("c")?.value || "";
-    const per: Array<[number, string]> = [];
-    this.data.servers.forEach((id, i) => {
-      const v = this.selects.get(id)?.value;
-      if (v) per.push([i, v]);
+    const d = this.data;
+    // A selected value as its index in the table; -1 (matches no row) for
+    // a value the data does not know, undefined for "all".
+    const want = (key: string, table: string[]): number | undefined => {
+      const v = this.selects.get(key)?.value || "";
+      return v ? table.indexOf(v) : undefined;
+    };
+    const w = want("w", d.w);
+    const t = want("t", d.t);
+    const c = want("c", d.c);
+    const per: Array<[number, number]> = [];
+    d.servers.forEach((id, i) => {
+      const v = want(id, d.st);
+      if (v !== undefined) per.push([i, v]);
     });
-    const rows = this.data.rows;
+    const rows = d.rows;
     let n = 0;
     for (let i = 0; i < this.rows.length; i++) {
       const r = rows[i];
-      let ok =
+      const ok =
         !!r &&
-        (!w || r.w === w) &&
-        (!t || r.t.indexOf(t) >= 0) &&
-        (!c || r.c.indexOf(c) >= 0) &&
-        per.every(([k, v]) => r.s[k] === v) &&
+        (w === undefined || r[0] === w) &&
+        (t === undefined || r[1].indexOf(t) >= 0) &&
+        (c === undefined || r[3].indexOf(c) >= 0) &&
+        per.every(([k, v]) => r[2][k] === v) &&
         matches(this.hay[i], ts);
       if (ok) n++;
       if (ok !== this.shown[i]) {

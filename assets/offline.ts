@@ -1,23 +1,76 @@
-// The offline single file: every locale and every workload view in one page.
-// The fragment says which: l (locale), p (workload id; empty for the matrix),
-// plus the filter state. A plain anchor (#nl-<row id>) shows the view that
-// holds the element and scrolls to it.
+// The offline file: every locale in one page. The server renders each
+// locale's shell (prose, search form, empty table); the table rows and the
+// workload views are built from the page's JSON data (see offlineview.ts)
+// when first shown, so opening the file builds one locale's table only.
+// The fragment says what shows: l (locale), p (workload id; empty for the
+// matrix), plus the filter state. A plain anchor (#nl-<row id>) shows the
+// view that holds the element and scrolls to it.
 
 import { MatrixApp } from "./matrix";
 import { pick, remember } from "./lang";
+import { OfflineData, Views } from "./offlineview";
 import { format, isState, parse, setHash, State } from "./state";
 
 export function initOffline(body: HTMLElement): void {
+  const src = document.getElementById("offline-data");
+  const data = JSON.parse((src && src.textContent) || "{}") as OfflineData;
   const locales = Array.from(body.querySelectorAll<HTMLElement>("[data-locale]"));
   const ids = locales.map((d) => d.dataset.locale || "");
   const apps = new Map<string, MatrixApp>();
-  locales.forEach((d) => {
-    const root = d.querySelector<HTMLElement>("[data-matrix]");
-    if (root) apps.set(d.dataset.locale || "", new MatrixApp(root));
-  });
   let cur: State = { q: "", f: {}, l: pick(ids, body.dataset.default || ids[0]), p: "" };
 
-  const show = (loc: string, view: string) => {
+  const box = (loc: string) => locales[ids.indexOf(loc)];
+
+  /** app builds loc's table and its MatrixApp the first time it is needed. */
+  const app = (loc: string): MatrixApp | undefined => {
+    let a = apps.get(loc);
+    if (a) return a;
+    const d = box(loc);
+    const root = d && d.querySelector<HTMLElement>("[data-matrix]");
+    if (!root || !data.loc || !data.loc[loc]) return undefined;
+    root.querySelector("tbody")!.append(new Views(data, loc).rows());
+    a = new MatrixApp(root, { ...data, count: data.loc[loc].ui["filter.count"] });
+    a.onChange = (push) => {
+      cur = { ...a!.state(), l: loc, p: "" };
+      setHash(format(cur, a!.facetKeys), push);
+    };
+    apps.set(loc, a);
+    return a;
+  };
+
+  /** view returns loc's view of workload id, built the first time; null if there is none. */
+  const view = (loc: string, id: string): HTMLElement | null => {
+    const d = box(loc);
+    if (!d || !id) return null;
+    const have = Array.from(d.querySelectorAll<HTMLElement>("[data-view]")).find((v) => v.dataset.view === id);
+    if (have) return have;
+    const w = data.w ? data.w.indexOf(id) : -1;
+    if (w < 0 || !data.loc[loc]) return null;
+    app(loc); // the view links to rows of the table
+    const related = Array.from(d.querySelectorAll<HTMLElement>("[data-view=''] section[data-rel]"));
+    const v = new Views(data, loc).workload(w, related);
+    v.hidden = true;
+    d.querySelector("main")!.append(v);
+    return v;
+  };
+
+  /** find returns the element of a plain anchor, building what holds it. */
+  const find = (id: string): HTMLElement | null => {
+    const found = document.getElementById(id);
+    if (found) return found;
+    for (const loc of ids) {
+      if (!id.startsWith(loc + "-")) continue;
+      const rest = id.slice(loc.length + 1);
+      const row = data.ids ? data.ids.indexOf(rest.replace(/^wl-/, "")) : -1;
+      if (rest.startsWith("wl-") && row >= 0) view(loc, data.w[data.rows[row][0]]);
+      else app(loc);
+    }
+    return document.getElementById(id);
+  };
+
+  const show = (loc: string, id: string) => {
+    app(loc);
+    view(loc, id);
     locales.forEach((d) => {
       const on = d.dataset.locale === loc;
       d.hidden = !on;
@@ -26,7 +79,7 @@ export function initOffline(body: HTMLElement): void {
       document.title = d.dataset.title || document.title;
       let found = false;
       d.querySelectorAll<HTMLElement>("[data-view]").forEach((v) => {
-        const vis = v.dataset.view === view;
+        const vis = v.dataset.view === id;
         found = found || vis;
         v.hidden = !vis;
       });
@@ -40,13 +93,13 @@ export function initOffline(body: HTMLElement): void {
   const route = () => {
     const h = location.hash;
     if (h.length > 1 && !isState(h)) {
-      const el = document.getElementById(decodeURIComponent(h.slice(1)));
+      const el = find(decodeURIComponent(h.slice(1)));
       const d = el && el.closest<HTMLElement>("[data-locale]");
       const v = el && el.closest<HTMLElement>("[data-view]");
       if (el && d) {
         cur = { q: "", f: {}, l: d.dataset.locale || cur.l, p: (v && v.dataset.view) || "" };
         show(cur.l, cur.p);
-        apps.get(cur.l)?.set(cur);
+        app(cur.l)?.set(cur);
         el.scrollIntoView();
         return;
       }
@@ -54,23 +107,17 @@ export function initOffline(body: HTMLElement): void {
     const s = parse(h);
     cur = { ...s, l: ids.indexOf(s.l) >= 0 ? s.l : cur.l };
     show(cur.l, cur.p);
-    apps.get(cur.l)?.set(cur);
+    app(cur.l)?.set(cur);
   };
 
-  apps.forEach((app, loc) => {
-    app.onChange = (push) => {
-      cur = { ...app.state(), l: loc, p: "" };
-      setHash(format(cur, app.facetKeys), push);
-    };
-  });
   body.querySelectorAll<HTMLButtonElement>("button[data-set-lang]").forEach((b) => {
     b.hidden = false;
     b.addEventListener("click", () => {
       const loc = b.dataset.setLang || cur.l;
       remember(loc);
-      const app = apps.get(cur.l);
+      const a = apps.get(cur.l);
       cur = { ...cur, l: loc };
-      setHash(format(cur, app ? app.facetKeys : []), true);
+      setHash(format(cur, a ? a.facetKeys : []), true);
       route();
     });
   });

@@ -4,17 +4,15 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
-	"sync"
 )
 
-// chunkStore holds HTML written by rowhtml.go that is already minimal. Views
-// carry a marker in its place; the minifier sees only the small page around
-// it, and expand puts the chunks back afterwards. At 10,000 rows this halves
-// the build: minifying the rows again was most of its cost.
-type chunkStore struct {
-	mu   sync.Mutex
-	list [][]byte
-}
+// Large parts of a page (the matrix rows, a workload's grid and details, the
+// inline JSON data) are written by Go code that already produces minimal
+// markup (rowhtml.go, data.go). The template holds a marker in their place;
+// the minifier sees only the small page around the markers, and splice
+// writes each part straight into the output buffer afterwards. At 10,000
+// rows minifying the rows again was most of the build, and writing them
+// into the page buffer directly saves a copy of the largest page.
 
 // Markers are private-use code points: they never occur in content, and the
 // minifier keeps them as text.
@@ -23,40 +21,33 @@ const (
 	markClose = "\uE001"
 )
 
-// add stores h and returns the marker that stands for it.
-func (c *chunkStore) add(h template.HTML) template.HTML {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.list = append(c.list, []byte(h))
-	return template.HTML(markOpen + strconv.Itoa(len(c.list)-1) + markClose)
+// marker is the placeholder of the i-th part passed to exec.
+func marker(i int) template.HTML {
+	return template.HTML(markOpen + strconv.Itoa(i) + markClose)
 }
 
-// expand replaces every marker in b with its chunk.
-func (c *chunkStore) expand(b []byte) []byte {
-	if !bytes.Contains(b, []byte(markOpen)) {
-		return b
-	}
-	var out bytes.Buffer
+// part writes one large part of a page into w.
+type part func(w *writer)
+
+// splice copies the minified page b into w, replacing marker i with the
+// output of parts[i]. A marker-like text that is not one of ours is kept.
+func splice(w *writer, b []byte, parts []part) {
 	for {
 		i := bytes.Index(b, []byte(markOpen))
 		if i < 0 {
-			out.Write(b)
-			return out.Bytes()
+			w.Write(b)
+			return
 		}
-		out.Write(b[:i])
+		w.Write(b[:i])
 		rest := b[i+len(markOpen):]
 		j := bytes.Index(rest, []byte(markClose))
 		n, err := strconv.Atoi(string(rest[:max(j, 0)]))
-		if j < 0 || err != nil || n >= len(c.list) {
-			// Not one of ours: keep the text as it was.
-			out.WriteString(markOpen)
+		if j < 0 || err != nil || n < 0 || n >= len(parts) {
+			w.WriteString(markOpen)
 			b = rest
 			continue
 		}
-		if out.Len() == 0 {
-			out.Grow(len(b) + len(c.list[n]))
-		}
-		out.Write(c.list[n])
+		parts[n](w)
 		b = rest[j+len(markClose):]
 	}
 }

@@ -1,8 +1,6 @@
 package render
 
 import (
-	"encoding/base64"
-	"html/template"
 	"strings"
 )
 
@@ -60,7 +58,18 @@ func (r *renderer) matrixJob(lv *localeView) job {
 	return job{path, func() ([]byte, error) {
 		p := r.newPage(lv, "", 1)
 		p.Crumbs = append(p.Crumbs, crumb{lv.H1, ""})
-		return r.exec("matrix.html", p)
+		return r.exec("matrix.html", p,
+			func(w *writer) {
+				w.Grow(len(lv.rows) * 1300)
+				rowsHTML(w, lv.rows, &lv.App.Cols)
+			},
+			func(w *writer) {
+				w.s(`<script type="application/json" id="`)
+				w.esc(lv.App.DataID)
+				w.s(`">`)
+				r.facets.appJSON(w, lv.App.count)
+				w.s(`</script>`)
+			})
 	}}
 }
 
@@ -71,7 +80,9 @@ func (r *renderer) workloadJob(lv *localeView, wv *workloadView) job {
 		p.Workload = wv
 		p.Title = wv.Name + " — " + lv.Title
 		p.Crumbs = append(p.Crumbs, crumb{lv.H1, "../../index.html"}, crumb{wv.Name, ""})
-		return r.exec("workload.html", p)
+		return r.exec("workload.html", p,
+			func(w *writer) { gridHTML(w, wv.GridRows, wv.none) },
+			func(w *writer) { detailsHTML(w, wv.Rows, wv.inMatrix, &lv.App.Cols) })
 	}}
 }
 
@@ -121,43 +132,5 @@ func (r *renderer) notFoundJob() job {
 	return job{"404.html", func() ([]byte, error) {
 		p := r.rootPage("notfound.title", "notfound.text", r.base+"404.html")
 		return r.exec("404.html", p)
-	}}
-}
-
-// offlineView is the single-file download: every locale's views, the CSS
-// and the script inlined.
-type offlineView struct {
-	Default string
-	Locales []*offlineLocale
-	CSS     template.CSS
-	JS      template.JS
-	Icon    template.URL
-	Updated string
-}
-
-type offlineLocale struct {
-	*localeView
-	// LV is the embedded view again, for templates that take it whole.
-	LV      *localeView
-	Buttons []toggle
-}
-
-func (r *renderer) offlineJob(views []*localeView) job {
-	return job{DownloadPath, func() ([]byte, error) {
-		v := &offlineView{
-			Default: r.m.DefaultLocale, Updated: r.m.Source.Date,
-			// The bundles come from our own assets/, not from user content.
-			CSS: template.CSS(r.in.Assets.CSS), JS: template.JS(r.in.Assets.JS),
-			// The offline file loads nothing: its icon is a data: URL of our own SVG.
-			Icon: template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(r.icon)),
-		}
-		for _, lv := range views {
-			ol := &offlineLocale{localeView: lv, LV: lv}
-			for _, loc := range r.m.Locales {
-				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].get("lang." + loc)})
-			}
-			v.Locales = append(v.Locales, ol)
-		}
-		return r.exec("offline.html", v)
 	}}
 }

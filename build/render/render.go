@@ -4,7 +4,8 @@
 // key → text, from content/<locale>/strings.yaml), the html/template files
 // (templates/), the bundled assets (package bundle) and the site's BaseURL.
 //
-// Output: Site returns every file it renders, path (slash-separated,
+// Output: Stream hands every file it renders to an Emit callback as soon
+// as it is made (Site collects them into a map), path (slash-separated,
 // relative to the output root) → bytes:
 //
 //	index.html                                   language picker
@@ -28,8 +29,11 @@
 //   - user text goes through html/template escaping; the one exception is the
 //     section prose, which package source already sanitized;
 //   - a string key missing in a locale is an error naming the key and file;
-//   - output is a pure function of the Input: pages render in parallel but
-//     are assembled by path.
+//   - output is a pure function of the Input: pages render in parallel on a
+//     bounded pool; each file's bytes do not depend on scheduling (only the
+//     order of Emit calls does);
+//   - memory is the model, the views and the pages in flight: a page is
+//     dropped once emitted.
 package render
 
 import (
@@ -79,18 +83,41 @@ type job struct {
 	run  func() ([]byte, error)
 }
 
-// Site renders every page of the site. It fails on the first template or
-// strings error; nothing is partial.
+// Emit receives one finished file. Stream never calls it concurrently and
+// does not touch data afterwards (the callee may keep it). An error stops
+// the rendering; Stream returns it.
+type Emit func(path string, data []byte) error
+
+// Site renders every file of the site into a map (for tests and callers
+// that want the whole site in memory). A path emitted twice is an error.
 func Site(in Input) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := Stream(in, func(p string, b []byte) error {
+		if _, dup := out[p]; dup {
+			return fmt.Errorf("render: %s written twice", p)
+		}
+		out[p] = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stream renders every file of the site and emits each as soon as it is
+// made. It fails on the first template, strings or emit error; files
+// emitted before the error are the caller's to discard.
+func Stream(in Input, emit Emit) error {
 	m := in.Model
 	if m == nil || len(m.Locales) == 0 {
-		return nil, fmt.Errorf("render: the model has no locales")
+		return fmt.Errorf("render: the model has no locales")
 	}
 	if in.Assets == nil {
-		return nil, fmt.Errorf("render: no bundled assets")
+		return fmt.Errorf("render: no bundled assets")
 	}
 	if in.BaseURL == "" {
-		return nil, fmt.Errorf("render: BaseURL is empty (set baseURL in site.yaml)")
+		return fmt.Errorf("render: BaseURL is empty (set baseURL in site.yaml)")
 	}
 	base := strings.TrimSuffix(in.BaseURL, "/") + "/"
 	strs := map[string]*Strings{}
@@ -100,72 +127,85 @@ func Site(in Input) (map[string][]byte, error) {
 			file = "content/" + loc + "/strings.yaml"
 		}
 		if in.Strings[loc] == nil {
-			return nil, fmt.Errorf("%s: no strings for locale %s", file, loc)
+			return fmt.Errorf("%s: no strings for locale %s", file, loc)
 		}
 		strs[loc] = newStrings(loc, file, in.Strings[loc])
 	}
 	if err := checkSameKeys(m.Locales, strs); err != nil {
-		return nil, err
+		return err
 	}
 	tpl, err := parseTemplates(in.Templates)
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	// Views per locale, hosted and offline, built in parallel.
-	chunks := &chunkStore{}
+	use := facetUsage(m)
 	hosted := make([]*localeView, len(m.Locales))
 	offline := make([]*localeView, len(m.Locales))
+	var fcts *facets
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); fcts = buildFacets(m) }()
 	for i, loc := range m.Locales {
-		wg.Add(2)
-		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc, chunks: chunks}) }()
-		go func() {
-			defer wg.Done()
-			offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc, chunks: chunks})
-		}()
+		wg.Add(1)
+		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc}, use) }()
+		offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}, use)
 	}
 	wg.Wait()
 	for _, loc := range m.Locales {
 		if err := strs[loc].err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
 
-	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), chunks: chunks}
+	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), facets: fcts}
 	if err := r.makeIcon(); err != nil {
-		return nil, err
+		return err
 	}
-	var jobs []job
-	jobs = append(jobs, r.pickerJob(), r.notFoundJob(), r.offlineJob(offline))
+	sitemap, err := r.sitemap()
+	if err != nil {
+		return err
+	}
+	small := []struct {
+		path string
+		data []byte
+	}{
+		{in.Assets.CSSPath, in.Assets.CSS},
+		{in.Assets.JSPath, in.Assets.JS},
+		{r.iconPath, r.icon},
+		{"robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")},
+		{"sitemap.xml", sitemap},
+	}
+	for _, f := range small {
+		if err := emit(f.path, f.data); err != nil {
+			return err
+		}
+	}
+	// The largest pages first, so the pool ends on small ones.
+	jobs := []job{r.offlineJob(offline)}
 	for _, lv := range hosted {
 		jobs = append(jobs, r.matrixJob(lv))
+	}
+	jobs = append(jobs, r.pickerJob(), r.notFoundJob())
+	for _, lv := range hosted {
 		for _, wv := range lv.Workloads {
 			jobs = append(jobs, r.workloadJob(lv, wv))
 		}
 	}
-	out, err := runJobs(jobs)
-	if err != nil {
-		return nil, err
-	}
-	out["sitemap.xml"], err = r.sitemap()
-	if err != nil {
-		return nil, err
-	}
-	out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n")
-	for p, b := range in.Assets.Files() {
-		out[p] = b
-	}
-	out[r.iconPath] = r.icon
-	return out, nil
+	return runJobs(jobs, emit)
 }
 
-// runJobs runs jobs on a pool of GOMAXPROCS workers. Results are stored by
-// index, so the assembled map does not depend on scheduling; the error
-// reported is the first by job order.
-func runJobs(jobs []job) (map[string][]byte, error) {
-	res := make([][]byte, len(jobs))
-	errs := make([]error, len(jobs))
+// runJobs runs jobs on a pool of GOMAXPROCS workers and emits each result
+// as it is done. After an error no new job starts; the error returned is
+// the first by job order (every earlier job was started, so this does not
+// depend on scheduling).
+func runJobs(jobs []job, emit Emit) error {
+	var (
+		mu     sync.Mutex // serializes emit and guards errs, failed
+		errs   = make([]error, len(jobs))
+		failed bool
+	)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(jobs)); w++ {
@@ -173,23 +213,35 @@ func runJobs(jobs []job) (map[string][]byte, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res[i], errs[i] = jobs[i].run()
+				b, err := jobs[i].run()
+				mu.Lock()
+				if err == nil && !failed {
+					err = emit(jobs[i].path, b)
+				}
+				if err != nil {
+					errs[i], failed = err, true
+				}
+				mu.Unlock()
 			}
 		}()
 	}
 	for i := range jobs {
+		mu.Lock()
+		stop := failed
+		mu.Unlock()
+		if stop {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	out := make(map[string][]byte, len(jobs)+4)
 	for i, j := range jobs {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("render %s: %w", j.path, errs[i])
+			return fmt.Errorf("render %s: %w", j.path, errs[i])
 		}
-		out[j.path] = res[i]
 	}
-	return out, nil
+	return nil
 }
 
 // pageFiles are the template files each page kind is parsed from, after the
@@ -223,8 +275,8 @@ type renderer struct {
 	strs map[string]*Strings
 	tpl  map[string]*template.Template
 	min  *bundle.Minifier
-	// chunks are the pre-written rows that exec splices in after minifying.
-	chunks *chunkStore
+	// facets are the rows' facet values, for the script's data.
+	facets *facets
 	// icon is the site's favicon (declared on every page, so browsers do not
 	// ask for a missing /favicon.ico) and iconPath its hashed output path.
 	icon     []byte
@@ -246,7 +298,9 @@ func (r *renderer) makeIcon() error {
 	return nil
 }
 
-func (r *renderer) exec(name string, data any) ([]byte, error) {
+// exec executes a page template, minifies the result and splices the parts
+// in at their markers (see chunks.go).
+func (r *renderer) exec(name string, data any, parts ...part) ([]byte, error) {
 	var b bytes.Buffer
 	if err := r.tpl[name].ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
@@ -255,7 +309,13 @@ func (r *renderer) exec(name string, data any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return r.chunks.expand(small), nil
+	if len(parts) == 0 {
+		return small, nil
+	}
+	var w writer
+	w.Grow(len(small))
+	splice(&w, small, parts)
+	return w.Bytes(), nil
 }
 
 // sitemap lists every locale's pages with their hreflang alternates.

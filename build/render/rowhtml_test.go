@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -20,14 +21,15 @@ func TestRowHTMLEscapes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"en/index.html", "en/workloads/servers/index.html", DownloadPath} {
+	checkOfflineData(t, out[DownloadPath])
+	for _, p := range []string{"en/index.html", "en/workloads/servers/index.html"} {
 		d := parseDoc(t, p, out[p])
 		for _, el := range elements(d.root, "") {
 			switch el.Data {
 			case "img":
 				t.Errorf("%s: injected <img>", p)
 			case "script":
-				if typ, _ := attr(el, "type"); typ == "" && hasAttr(el, "src") == false && p != DownloadPath {
+				if typ, _ := attr(el, "type"); typ == "" && hasAttr(el, "src") == false {
 					t.Errorf("%s: injected <script>", p)
 				}
 			}
@@ -53,5 +55,39 @@ func TestRowHTMLEscapes(t *testing.T) {
 		if !found {
 			t.Errorf("%s: condition link lost or mangled", p)
 		}
+	}
+}
+
+// checkOfflineData: the offline file carries the hostile text as data (the
+// script builds the DOM with textContent), unable to end its <script>
+// element, with the javascript: link made inert and the https link intact.
+func checkOfflineData(t *testing.T, page []byte) {
+	t.Helper()
+	d := parseDoc(t, DownloadPath, page)
+	el := byID(d.root, "offline-data")
+	if el == nil {
+		t.Fatal("offline file: no #offline-data")
+	}
+	raw := text(el)
+	if strings.ContainsAny(raw, "<>") {
+		t.Errorf("offline data has a raw < or >: it could end its <script> element")
+	}
+	var data struct {
+		Text []string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(raw), &data); err != nil {
+		t.Fatalf("offline data: %v", err)
+	}
+	have := map[string]bool{}
+	for _, s := range data.Text {
+		have[s] = true
+	}
+	for _, want := range []string{"2008 <script>alert(1)</script>", "<img src=x>", `"onmouseover="x`, "#", "https://example.com/?a=1&b=2"} {
+		if !have[want] {
+			t.Errorf("offline data lacks the text %q", want)
+		}
+	}
+	if have["javascript:alert(1)"] {
+		t.Errorf("offline data keeps a javascript: link")
 	}
 }

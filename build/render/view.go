@@ -14,7 +14,6 @@ import (
 type mode struct {
 	offline bool
 	locale  string
-	chunks  *chunkStore
 }
 
 func (m mode) rowID(row string) string {
@@ -66,6 +65,9 @@ type localeView struct {
 	Sections    []sectionView
 	App         appView
 	Workloads   []*workloadView
+	// rows are the table rows of a hosted view (nil offline, where the
+	// script builds them from the page's data).
+	rows []rowView
 }
 
 type sectionView struct {
@@ -79,13 +81,14 @@ type appView struct {
 	S      *Strings
 	Prefix string // element-id prefix ("" hosted, "nl-" offline)
 	DataID string
-	Data   appData
 	Cols   colLabels
 	Facets []facetView
-	Rows   []rowView
-	// RowsHTML is Rows written by rowsHTML (see rowhtml.go for why).
+	// RowsHTML and DataJSON are markers for parts written by Go code
+	// (rowhtml.go, data.go): the table rows and the script's JSON data.
 	RowsHTML template.HTML
+	DataJSON template.HTML
 	Count    string
+	count    string // the filter.count pattern, for the script
 }
 
 type colLabels struct {
@@ -102,21 +105,6 @@ type facetView struct {
 }
 
 type option struct{ Value, Label string }
-
-// appData is the page's JSON for the script: facet values of each row in
-// table order. The search text comes from the rows' own text.
-type appData struct {
-	Servers []string  `json:"servers"`
-	Count   string    `json:"count"`
-	Rows    []rowData `json:"rows"`
-}
-
-type rowData struct {
-	W string   `json:"w"`
-	T []string `json:"t"`
-	S []string `json:"s"`
-	C []string `json:"c"`
-}
 
 type rowView struct {
 	ID           string // element id
@@ -159,9 +147,12 @@ type workloadView struct {
 	BackHref    string
 	BackLabel   string
 	S           *Strings
-	// GridHTML and DetailsHTML are GridRows and Rows written by rowhtml.go.
+	// GridHTML and DetailsHTML are markers for GridRows and Rows written
+	// by rowhtml.go.
 	GridHTML    template.HTML
 	DetailsHTML template.HTML
+	none        string // workload.none
+	inMatrix    string // workload.inmatrix
 }
 
 type gridRow struct {
@@ -186,7 +177,7 @@ var icons = map[string]string{
 	string(matrix.StatusUnknown):     "?",
 }
 
-func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
+func buildLocale(m *matrix.Model, loc string, s *Strings, md mode, u *usage) *localeView {
 	v := &localeView{Locale: loc, S: s, Title: m.Source.Title[loc], Description: m.Source.Description[loc]}
 	tableSection := ""
 	if len(m.Rows) > 0 {
@@ -212,50 +203,52 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode) *localeView {
 		v.Sections = append([]sectionView{{IsTable: true}}, v.Sections...)
 	}
 
-	workloadName := map[string]string{}
-	for _, w := range m.Workloads {
-		workloadName[w.ID] = w.Name[loc]
-	}
-	rows := make([]rowView, len(m.Rows))
-	data := make([]rowData, len(m.Rows))
-	for i := range m.Rows {
-		rows[i], data[i] = buildRow(m, &m.Rows[i], loc, s, md, workloadName)
-	}
-	v.App = buildApp(m, loc, s, md, rows, data)
-	for i := range rows {
-		rows[i].C = &v.App.Cols
-	}
-	v.App.RowsHTML = md.chunks.add(rowsHTML(rows, &v.App.Cols))
-	byID := map[string]int{}
-	for i := range m.Rows {
-		byID[m.Rows[i].ID] = i
-	}
+	v.App = buildApp(m, loc, s, md, u)
 	var related []sectionView
 	for _, sec := range v.Sections {
 		if !sec.IsTable && sec.Title != "" {
 			related = append(related, sec)
 		}
 	}
+	if md.offline {
+		// The script builds the rows and the workload views from the data;
+		// the page lists the workloads only.
+		for _, w := range m.Workloads {
+			v.Workloads = append(v.Workloads, &workloadView{ID: w.ID, Name: w.Name[loc], Href: md.workloadHref(w.ID)})
+		}
+		return v
+	}
+	workloadName := make(map[string]string, len(m.Workloads))
 	for _, w := range m.Workloads {
-		wv := buildWorkload(m, w, loc, s, md, rows, byID, related)
-		wv.GridHTML = md.chunks.add(gridHTML(wv.GridRows, s.get("workload.none")))
-		wv.DetailsHTML = md.chunks.add(detailsHTML(wv.Rows, s.get("workload.inmatrix"), &v.App.Cols))
+		workloadName[w.ID] = w.Name[loc]
+	}
+	v.rows = make([]rowView, len(m.Rows))
+	for i := range m.Rows {
+		v.rows[i] = buildRow(m, &m.Rows[i], loc, s, md, workloadName)
+	}
+	byID := make(map[string]int, len(m.Rows))
+	for i := range m.Rows {
+		byID[m.Rows[i].ID] = i
+	}
+	for _, w := range m.Workloads {
+		wv := buildWorkload(m, w, loc, s, md, v.rows, byID, related)
+		wv.GridHTML, wv.DetailsHTML = marker(0), marker(1)
 		v.Workloads = append(v.Workloads, wv)
 	}
 	return v
 }
 
-func buildRow(m *matrix.Model, r *matrix.Row, loc string, s *Strings, md mode, names map[string]string) (rowView, rowData) {
+func buildRow(m *matrix.Model, r *matrix.Row, loc string, s *Strings, md mode, names map[string]string) rowView {
 	rv := rowView{
 		ID: md.rowID(r.ID), Row: r.ID, WorkloadName: names[r.Workload], WorkloadHref: md.workloadHref(r.Workload),
 		Versions: r.Versions[loc], Protect: r.Protect[loc], Recover: r.Recover[loc], Notes: r.Notes[loc],
 		DetailID: md.detailID(r.ID), InMatrix: md.matrixFromWorkload("#" + md.rowID(r.ID)),
 	}
-	rd := rowData{W: r.Workload, T: []string{}, S: []string{}, C: []string{}}
+	rv.Installs = make([]string, 0, len(r.Installations))
 	for _, in := range r.Installations {
 		rv.Installs = append(rv.Installs, in.Text[loc])
-		rd.T = appendUnique(rd.T, in.Target)
 	}
+	rv.Support = make([]supportView, 0, len(m.Servers))
 	for _, srv := range m.Servers {
 		sup, ok := r.Support[srv.ID]
 		st := sup.Status
@@ -266,24 +259,56 @@ func buildRow(m *matrix.Model, r *matrix.Row, loc string, s *Strings, md mode, n
 			Server: srv.ID, ServerName: srv.Name[loc], Status: st,
 			Label: s.get("status." + st), Icon: icons[st], Condition: sup.Condition[loc],
 		})
-		rd.S = append(rd.S, st)
 	}
-	rd.C = append(rd.C, r.Capabilities...)
 	rv.Title = strings.Join(rv.Versions, ", ")
 	if len(rv.Installs) > 0 {
 		rv.Title += " — " + strings.Join(rv.Installs, "; ")
 	}
-	return rv, rd
+	return rv
 }
 
-func buildApp(m *matrix.Model, loc string, s *Strings, md mode, rows []rowView, data []rowData) appView {
+// usage is which facet values the rows use: a facet offers only those.
+type usage struct {
+	targets  map[string]bool
+	statuses map[string]map[string]bool // server → status given in the source
+	caps     map[string]bool
+}
+
+// facetUsage scans the rows once (it is the same for every locale).
+func facetUsage(m *matrix.Model) *usage {
+	u := &usage{targets: map[string]bool{}, statuses: map[string]map[string]bool{}, caps: map[string]bool{}}
+	for _, srv := range m.Servers {
+		u.statuses[srv.ID] = map[string]bool{}
+	}
+	for i := range m.Rows {
+		r := &m.Rows[i]
+		for _, in := range r.Installations {
+			u.targets[in.Target] = true
+		}
+		for srv, sup := range r.Support {
+			if st := u.statuses[srv]; st != nil {
+				st[sup.Status] = true
+			}
+		}
+		for _, c := range r.Capabilities {
+			u.caps[c] = true
+		}
+	}
+	return u
+}
+
+func buildApp(m *matrix.Model, loc string, s *Strings, md mode, u *usage) appView {
 	prefix := ""
 	if md.offline {
 		prefix = loc + "-"
 	}
-	a := appView{S: s, Prefix: prefix, DataID: prefix + "matrix-data", Rows: rows}
-	a.Count = strings.NewReplacer("{shown}", itoa(len(rows)), "{total}", itoa(len(rows))).Replace(s.get("filter.count"))
-	a.Data = appData{Count: s.get("filter.count"), Rows: data, Servers: []string{}}
+	a := appView{S: s, Prefix: prefix}
+	if !md.offline {
+		// Offline, the script builds the rows and has the data already.
+		a.DataID, a.RowsHTML, a.DataJSON = "matrix-data", marker(0), marker(1)
+	}
+	a.count = s.get("filter.count")
+	a.Count = strings.NewReplacer("{shown}", itoa(len(m.Rows)), "{total}", itoa(len(m.Rows))).Replace(a.count)
 	a.Cols = colLabels{
 		Workload: s.get("col.workload"), Version: s.get("col.version"), Installation: s.get("col.installation"),
 		Protection: s.get("col.protection"), Protect: s.get("row.protect"), Recover: s.get("row.recover"),
@@ -298,36 +323,18 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, rows []rowView, 
 		ws = append(ws, option{w.ID, w.Name[loc]})
 	}
 	facet("w", s.get("filter.workload"), ws)
-	used := func(has func(r *matrix.Row, id string) bool, id string) bool {
-		for i := range m.Rows {
-			if has(&m.Rows[i], id) {
-				return true
-			}
-		}
-		return false
-	}
 	var ts []option
 	for _, t := range matrix.Targets {
-		if used(func(r *matrix.Row, id string) bool {
-			for _, in := range r.Installations {
-				if in.Target == id {
-					return true
-				}
-			}
-			return false
-		}, string(t)) {
+		if u.targets[string(t)] {
 			ts = append(ts, option{string(t), s.get("target." + string(t))})
 		}
 	}
 	facet("t", s.get("filter.target"), ts)
 	for _, srv := range m.Servers {
-		a.Data.Servers = append(a.Data.Servers, srv.ID)
 		a.Cols.Servers = append(a.Cols.Servers, srv.Name[loc])
 		var ss []option
 		for _, st := range matrix.Statuses {
-			if st != matrix.StatusUnknown || used(func(r *matrix.Row, id string) bool {
-				return r.Support[srv.ID].Status == id
-			}, string(st)) {
+			if st != matrix.StatusUnknown || u.statuses[srv.ID][string(st)] {
 				ss = append(ss, option{string(st), s.get("status." + string(st))})
 			}
 		}
@@ -339,14 +346,7 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, rows []rowView, 
 	}
 	var cs []option
 	for _, c := range matrix.Capabilities {
-		if used(func(r *matrix.Row, id string) bool {
-			for _, x := range r.Capabilities {
-				if x == id {
-					return true
-				}
-			}
-			return false
-		}, string(c)) {
+		if u.caps[string(c)] {
 			cs = append(cs, option{string(c), s.get("capability." + string(c))})
 		}
 	}
@@ -356,7 +356,8 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, rows []rowView, 
 
 func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, md mode, rows []rowView, byID map[string]int, related []sectionView) *workloadView {
 	name := w.Name[loc]
-	wv := &workloadView{ID: w.ID, Name: name, View: w.ID, Related: related, S: s, BackHref: md.backHref(w.ID), Href: md.workloadHref(w.ID)}
+	wv := &workloadView{ID: w.ID, Name: name, View: w.ID, Related: related, S: s, BackHref: md.backHref(w.ID), Href: md.workloadHref(w.ID),
+		none: s.get("workload.none"), inMatrix: s.get("workload.inmatrix")}
 	if md.offline {
 		wv.Prefix = loc + "-"
 	}
@@ -415,20 +416,4 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		wv.GridRows = append(wv.GridRows, gr)
 	}
 	return wv
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func appendUnique(ss []string, s string) []string {
-	if contains(ss, s) {
-		return ss
-	}
-	return append(ss, s)
 }

@@ -12,11 +12,15 @@
 // the content folder, so an editor can jump to them).
 //
 // Invariants:
-//   - deterministic: the same inputs give byte-identical trees (files are
-//     produced in memory and written in sorted order; no clock in content);
+//   - deterministic: the same inputs give byte-identical trees (no clock in
+//     content; each file's bytes do not depend on scheduling);
 //   - all or nothing: with errors (or, under Strict, warnings) nothing is
-//     written; a failed write leaves the previous output intact (WriteTree);
-//   - Generate is Build without the write, for `matrixdoc check`.
+//     written; files stream into a temporary folder next to the output
+//     folder as they are made and replace it only at the end, so a failed
+//     build leaves the previous output intact (see tree in write.go);
+//   - memory: the model plus the pages in flight, never the whole site;
+//   - Generate is Build without the write (the files in a map), for
+//     `matrixdoc check` and tests.
 package site
 
 import (
@@ -106,11 +110,19 @@ func Build(opts Options) (*Result, diag.List) {
 		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeUsage, "%v", err)
 		return nil, l
 	}
-	out, l := Generate(opts)
-	if l.HasErrors() {
+	t, err := newTree(opts.Out)
+	if err != nil {
+		var l diag.List
+		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeOutput, "cannot write the site: %v", err)
 		return nil, l
 	}
-	if err := WriteTree(opts.Out, out.Files); err != nil {
+	out, l := generate(opts, t)
+	if l.HasErrors() {
+		t.abort()
+		return nil, l
+	}
+	if err := t.commit(); err != nil {
+		t.abort()
 		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeOutput, "cannot write the site: %v", err)
 		return nil, l
 	}
@@ -124,6 +136,17 @@ func Build(opts Options) (*Result, diag.List) {
 // Content and Model are whatever the stages managed to produce (nil if none).
 func Generate(opts Options) (*Output, diag.List) {
 	opts = opts.Defaults()
+	files := memory{}
+	o, l := generate(opts, files)
+	if !l.HasErrors() {
+		o.Files = files
+	}
+	return o, l
+}
+
+// generate runs the pipeline and hands the output files to out as they are
+// made; it calls out only when the content compiled without errors.
+func generate(opts Options, out sink) (*Output, diag.List) {
 	var l diag.List
 	o := &Output{}
 
@@ -149,27 +172,14 @@ func Generate(opts Options) (*Output, diag.List) {
 		return o, l
 	}
 
-	files, fl := produce(opts, content, model)
+	res, fl := produce(opts, content, model, out)
 	l = append(l, fl...)
 	l.Sort()
 	if l.HasErrors() {
 		return o, l
 	}
-
-	res := Result{
-		Locales:   len(model.Locales),
-		Workloads: len(model.Workloads),
-		Rows:      len(model.Rows),
-		Warnings:  warnings,
-		Files:     len(files),
-	}
-	for name, b := range files {
-		res.Bytes += int64(len(b))
-		if strings.HasSuffix(name, ".html") {
-			res.Pages++
-		}
-	}
-	o.Files, o.Result = files, res
+	res.Locales, res.Workloads, res.Rows, res.Warnings = len(model.Locales), len(model.Workloads), len(model.Rows), warnings
+	o.Result = res
 	return o, l
 }
 

@@ -1,85 +1,150 @@
 package site
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
 // WriteTree replaces the folder out with exactly files (slash-separated paths
-// relative to out → contents), atomically as seen from readers of out:
+// relative to out → contents), atomically as seen from readers of out; see
+// tree for how. Build streams into a tree instead of holding the site.
+func WriteTree(out string, files map[string][]byte) error {
+	t, err := newTree(out)
+	if err != nil {
+		return err
+	}
+	for _, name := range sortedNames(files) {
+		if err := t.file(name, files[name]); err != nil {
+			t.abort()
+			return err
+		}
+	}
+	if err := t.commit(); err != nil {
+		t.abort()
+		return err
+	}
+	return nil
+}
+
+// tree is an output folder being replaced:
 //
-//  1. the files are written, in sorted order, into a fresh temporary folder
-//     next to out (same parent, so the same file system and rename works);
-//  2. the temporary folder and out are swapped — in one renameat2
-//     RENAME_EXCHANGE where the system has it (a server reading out never sees
-//     it missing), else by renaming out aside and the new folder in;
-//  3. the previous contents are removed.
-//
-// On any failure before the swap, out is left exactly as it was and the
-// temporary folder is removed.
-func WriteTree(out string, files map[string][]byte) (err error) {
+//  1. files are written, as they come, into a fresh temporary folder next
+//     to out (same parent, so the same file system and rename works),
+//     made at the first file;
+//  2. commit swaps the temporary folder and out — in one renameat2
+//     RENAME_EXCHANGE where the system has it (a server reading out never
+//     sees it missing), else by renaming out aside and the new folder in —
+//     and removes the previous contents;
+//  3. abort (on any failure before the swap) removes the temporary folder:
+//     out is left exactly as it was.
+type tree struct {
+	out, parent, base string
+	tmp               string // "" until the first file
+	made              map[string]bool
+}
+
+// newTree checks that out can be replaced; it changes nothing on disk.
+func newTree(out string) (*tree, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
-		return fmt.Errorf("refusing to replace %q: not a folder name", out)
+		return nil, fmt.Errorf("refusing to replace %q: not a folder name", out)
 	}
 	if fi, err := os.Lstat(out); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", out)
+		return nil, fmt.Errorf("%s exists and is not a folder", out)
 	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	return &tree{out: out, parent: parent, base: base, made: map[string]bool{}}, nil
+}
+
+// start makes the temporary folder.
+func (t *tree) start() error {
+	if t.tmp != "" {
+		return nil
+	}
+	if err := os.MkdirAll(t.parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	tmp, err := os.MkdirTemp(t.parent, "."+t.base+".new-")
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	if err := writeFiles(tmp, files); err != nil {
-		return err
-	}
-	return swap(tmp, out)
+	t.tmp = tmp
+	return os.Chmod(tmp, 0o755)
 }
 
-// writeFiles writes files under dir in sorted path order.
-func writeFiles(dir string, files map[string][]byte) error {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
+// path checks name and returns where it goes, making its folder.
+func (t *tree) path(name string) (string, error) {
+	clean := path.Clean(name)
+	if !isLocalPath(clean) {
+		return "", fmt.Errorf("output path %q escapes the output folder", name)
 	}
-	sort.Strings(names)
-	made := map[string]bool{}
-	for _, name := range names {
-		clean := path.Clean(name)
-		if !isLocalPath(clean) {
-			return fmt.Errorf("output path %q escapes the output folder", name)
-		}
-		full := filepath.Join(dir, filepath.FromSlash(clean))
-		if d := filepath.Dir(full); !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(full, files[name], 0o644); err != nil {
-			return err
-		}
+	if err := t.start(); err != nil {
+		return "", err
 	}
-	return nil
+	full := filepath.Join(t.tmp, filepath.FromSlash(clean))
+	if d := filepath.Dir(full); !t.made[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return "", err
+		}
+		t.made[d] = true
+	}
+	return full, nil
+}
+
+// file writes one file into the temporary folder.
+func (t *tree) file(name string, data []byte) error {
+	full, err := t.path(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// stream writes one file through a buffered writer (large data written
+// piecewise, never held whole).
+func (t *tree) stream(name string, write func(io.Writer) error) error {
+	full, err := t.path(name)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// commit puts the written tree in place of out. A tree with no file
+// yet still replaces out (with an empty folder).
+func (t *tree) commit() error {
+	if err := t.start(); err != nil {
+		return err
+	}
+	return swap(t.tmp, t.out)
+}
+
+// abort removes the temporary folder, if any.
+func (t *tree) abort() {
+	if t.tmp != "" {
+		os.RemoveAll(t.tmp)
+	}
 }
 
 func isLocalPath(p string) bool {

@@ -20,12 +20,18 @@ import (
 // index.html as the folder), the offline download excluded.
 func htmlPages(t *testing.T) []string {
 	t.Helper()
+	return htmlPagesIn(t, siteDir)
+}
+
+// htmlPagesIn is htmlPages for the site built in dir.
+func htmlPagesIn(t *testing.T, dir string) []string {
+	t.Helper()
 	var out []string
-	err := filepath.WalkDir(siteDir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
-		rel, _ := filepath.Rel(siteDir, p)
+		rel, _ := filepath.Rel(dir, p)
 		u := "/" + filepath.ToSlash(rel)
 		if strings.HasPrefix(u, "/downloads/") {
 			return nil

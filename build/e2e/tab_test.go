@@ -37,6 +37,15 @@ type tab struct {
 	requests  []string
 	allowFile bool            // file:// requests are the page itself (offline tests)
 	misses    map[string]bool // URLs the test opens knowing they are 404s
+	watch     func(ev any)    // a test's own look at every event (set with watchEvents)
+}
+
+// watchEvents passes every later DevTools event of the tab to f as well
+// (on chromedp's event goroutine: f must not run actions itself).
+func (tb *tab) watchEvents(f func(ev any)) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	tb.watch = f
 }
 
 // newTab opens a tab in the shared browser for the shared site; it closes
@@ -78,6 +87,12 @@ func (tb *tab) problem(format string, args ...any) {
 
 // on receives the tab's DevTools events.
 func (tb *tab) on(ev any) {
+	tb.mu.Lock()
+	watch := tb.watch
+	tb.mu.Unlock()
+	if watch != nil {
+		watch(ev)
+	}
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
 		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {

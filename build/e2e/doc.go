@@ -8,6 +8,13 @@
 // (/usr/lib/chromium/chromium) — one browser per binary, one tab per test.
 // axe-core is read from .cache/npm/node_modules/axe-core/axe.min.js.
 //
+// Two tests build sites of their own the same way: TestScale the synthetic
+// 10,000-row matrix (build/synth; correctness only — cmd/clientbench
+// measures its speed), TestHostileContent testdata/bad/xss, served with
+// netlify.toml's CSP and again with the CSP headers removed. Chromium is
+// started by the non-test package build/e2e/browser, shared with
+// cmd/clientbench so both use the same flags.
+//
 // Output: pass/fail, plus screenshots in testoutput/screenshots/ at the
 // repository root for a reviewer to look at.
 //

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 const doc = "backup-mabs-protection-matrix.md"
@@ -220,5 +221,31 @@ func TestLoadOrderConcurrent(t *testing.T) {
 		if g := strings.Join(c.Locales, ","); g != "nl,de,en,fr,it,pt" {
 			t.Fatalf("locales %s", g)
 		}
+	}
+}
+
+// TestParseBudget: documents share a byte budget; one over it (or of
+// unknown size) waits until it has the whole budget to itself.
+func TestParseBudget(t *testing.T) {
+	b := newParseBudget(parseInFlight)
+	small, mid := b.acquire(1<<20), b.acquire(2<<20)
+	if small != 1<<20 || mid != 2<<20 || b.free != parseInFlight-3<<20 {
+		t.Fatalf("took %d and %d, %d left", small, mid, b.free)
+	}
+	done := make(chan int64)
+	go func() { done <- b.acquire(parseInFlight * 10) }()
+	select {
+	case n := <-done:
+		t.Fatalf("a document over the budget took %d bytes while %d were in use", n, 3<<20)
+	case <-time.After(20 * time.Millisecond):
+	}
+	b.release(small)
+	b.release(mid)
+	if n := <-done; n != parseInFlight || b.free != 0 {
+		t.Fatalf("took %d, %d left; want the whole budget", n, b.free)
+	}
+	b.release(parseInFlight)
+	if n := b.acquire(-1); n != parseInFlight {
+		t.Fatalf("unknown size took %d, want the whole budget", n)
 	}
 }

@@ -26,8 +26,8 @@ func JSON(m *Model) ([]byte, error) {
 
 // WriteJSON writes exactly the bytes JSON returns to w, without ever holding
 // the whole document: the model around the rows is encoded once, and the
-// rows one at a time into a reused buffer (at 10,000 rows the JSON is 26 MB;
-// json.MarshalIndent held it twice, compact and indented).
+// rows one at a time into a reused buffer by rowJSON (at 10,000 rows the
+// JSON is 26 MB; json.MarshalIndent held it twice, compact and indented).
 func WriteJSON(w io.Writer, m *Model) error {
 	// The model without its rows; rows: null marks where they go. Top-level
 	// keys are the only lines indented by exactly two spaces.
@@ -53,21 +53,16 @@ func WriteJSON(w io.Writer, m *Model) error {
 		bw.WriteString("[]")
 	default:
 		// Each row as MarshalIndent would write it two levels deep.
-		var row bytes.Buffer
-		enc := json.NewEncoder(&row)
-		enc.SetIndent("    ", "  ")
+		var w rowJSON
 		bw.WriteString("[\n")
 		for i := range m.Rows {
-			row.Reset()
-			if err := enc.Encode(&m.Rows[i]); err != nil {
-				return err
-			}
-			bw.WriteString("    ")
-			bw.Write(bytes.TrimSuffix(row.Bytes(), []byte("\n")))
+			w.b = append(w.b[:0], "    "...)
+			w.row(&m.Rows[i], 2)
 			if i < len(m.Rows)-1 {
-				bw.WriteByte(',')
+				w.b = append(w.b, ',')
 			}
-			bw.WriteByte('\n')
+			w.b = append(w.b, '\n')
+			bw.Write(w.b)
 		}
 		bw.WriteString("  ]")
 	}

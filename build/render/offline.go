@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/base64"
 	"html/template"
 
@@ -96,7 +98,8 @@ func (r *renderer) offlineJSON(w *writer) {
 	}
 
 	// The locales first, into their own buffer: they fill the text table.
-	var locs writer
+	var buf bytes.Buffer
+	locs := writer{bufio.NewWriter(&buf)}
 	locs.WriteByte('{')
 	for li, loc := range m.Locales {
 		s := r.strs[loc]
@@ -172,6 +175,7 @@ func (r *renderer) offlineJSON(w *writer) {
 		locs.s(`]}`)
 	}
 	locs.WriteByte('}')
+	locs.Flush()
 
 	w.WriteByte('{')
 	f.writeFields(w)
@@ -214,7 +218,7 @@ func (r *renderer) offlineJSON(w *writer) {
 	w.s(`],"text":`)
 	w.jsonStrings(tx.list)
 	w.s(`,"loc":`)
-	w.Write(locs.Bytes())
+	w.Write(buf.Bytes())
 	w.WriteByte('}')
 }
 
@@ -252,7 +256,7 @@ type offlineLocale struct {
 }
 
 func (r *renderer) offlineJob(views []*localeView) job {
-	return job{DownloadPath, func() ([]byte, error) {
+	return job{DownloadPath, func() (Body, error) {
 		v := &offlineView{
 			Default: r.m.DefaultLocale, Updated: r.m.Source.Date,
 			// The bundles come from our own assets/, not from user content.

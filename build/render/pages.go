@@ -55,14 +55,11 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 
 func (r *renderer) matrixJob(lv *localeView) job {
 	path := lv.Locale + "/index.html"
-	return job{path, func() ([]byte, error) {
+	return job{path, func() (Body, error) {
 		p := r.newPage(lv, "", 1)
 		p.Crumbs = append(p.Crumbs, crumb{lv.H1, ""})
 		return r.exec("matrix.html", p,
-			func(w *writer) {
-				w.Grow(len(lv.rows) * 1300)
-				rowsHTML(w, lv.rows, &lv.App.Cols)
-			},
+			func(w *writer) { rowsHTML(w, lv.rows, &lv.App.Cols) },
 			func(w *writer) {
 				w.s(`<script type="application/json" id="`)
 				w.esc(lv.App.DataID)
@@ -75,7 +72,7 @@ func (r *renderer) matrixJob(lv *localeView) job {
 
 func (r *renderer) workloadJob(lv *localeView, wv *workloadView) job {
 	rel := "workloads/" + wv.ID + "/"
-	return job{lv.Locale + "/" + rel + "index.html", func() ([]byte, error) {
+	return job{lv.Locale + "/" + rel + "index.html", func() (Body, error) {
 		p := r.newPage(lv, rel, 3)
 		p.Workload = wv
 		p.Title = wv.Name + " — " + lv.Title
@@ -122,14 +119,14 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 }
 
 func (r *renderer) pickerJob() job {
-	return job{"index.html", func() ([]byte, error) {
+	return job{"index.html", func() (Body, error) {
 		p := r.rootPage("picker.title", "picker.text", r.base)
 		return r.exec("picker.html", p)
 	}}
 }
 
 func (r *renderer) notFoundJob() job {
-	return job{"404.html", func() ([]byte, error) {
+	return job{"404.html", func() (Body, error) {
 		p := r.rootPage("notfound.title", "notfound.text", r.base+"404.html")
 		return r.exec("404.html", p)
 	}}

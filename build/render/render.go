@@ -37,12 +37,14 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"runtime"
 	"sort"
@@ -77,26 +79,42 @@ type Input struct {
 	BaseURL string
 }
 
-// job renders one output file.
+// job renders one output file: run does the template work and returns
+// the body, which writes the page (and its large parts) out.
 type job struct {
 	path string
-	run  func() ([]byte, error)
+	run  func() (Body, error)
 }
 
-// Emit receives one finished file. Stream never calls it concurrently and
-// does not touch data afterwards (the callee may keep it). An error stops
-// the rendering; Stream returns it.
-type Emit func(path string, data []byte) error
+// Body writes one file's bytes to w.
+type Body func(w io.Writer) error
+
+// bytesBody is the Body of a file already in memory.
+func bytesBody(b []byte) Body {
+	return func(w io.Writer) error { _, err := w.Write(b); return err }
+}
+
+// Emit receives one finished file: body writes its bytes (call it once).
+// Stream calls Emit from several goroutines at once, for different paths.
+// An error stops the rendering; Stream returns it.
+type Emit func(path string, body Body) error
 
 // Site renders every file of the site into a map (for tests and callers
 // that want the whole site in memory). A path emitted twice is an error.
 func Site(in Input) (map[string][]byte, error) {
+	var mu sync.Mutex
 	out := map[string][]byte{}
-	err := Stream(in, func(p string, b []byte) error {
+	err := Stream(in, func(p string, body Body) error {
+		var b bytes.Buffer
+		if err := body(&b); err != nil {
+			return err
+		}
+		mu.Lock()
+		defer mu.Unlock()
 		if _, dup := out[p]; dup {
 			return fmt.Errorf("render: %s written twice", p)
 		}
-		out[p] = b
+		out[p] = b.Bytes()
 		return nil
 	})
 	if err != nil {
@@ -178,7 +196,7 @@ func Stream(in Input, emit Emit) error {
 		{"sitemap.xml", sitemap},
 	}
 	for _, f := range small {
-		if err := emit(f.path, f.data); err != nil {
+		if err := emit(f.path, bytesBody(f.data)); err != nil {
 			return err
 		}
 	}
@@ -196,13 +214,13 @@ func Stream(in Input, emit Emit) error {
 	return runJobs(jobs, emit)
 }
 
-// runJobs runs jobs on a pool of GOMAXPROCS workers and emits each result
-// as it is done. After an error no new job starts; the error returned is
-// the first by job order (every earlier job was started, so this does not
-// depend on scheduling).
+// runJobs runs jobs on a pool of GOMAXPROCS workers; each worker emits
+// its page when done (emit runs concurrently). After an error no new job
+// starts; the error returned is the first by job order (every earlier job
+// was started, so this does not depend on scheduling).
 func runJobs(jobs []job, emit Emit) error {
 	var (
-		mu     sync.Mutex // serializes emit and guards errs, failed
+		mu     sync.Mutex // guards errs, failed
 		errs   = make([]error, len(jobs))
 		failed bool
 	)
@@ -213,15 +231,15 @@ func runJobs(jobs []job, emit Emit) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				b, err := jobs[i].run()
-				mu.Lock()
-				if err == nil && !failed {
-					err = emit(jobs[i].path, b)
+				body, err := jobs[i].run()
+				if err == nil {
+					err = emit(jobs[i].path, body)
 				}
 				if err != nil {
+					mu.Lock()
 					errs[i], failed = err, true
+					mu.Unlock()
 				}
-				mu.Unlock()
 			}
 		}()
 	}
@@ -298,9 +316,9 @@ func (r *renderer) makeIcon() error {
 	return nil
 }
 
-// exec executes a page template, minifies the result and splices the parts
-// in at their markers (see chunks.go).
-func (r *renderer) exec(name string, data any, parts ...part) ([]byte, error) {
+// exec executes a page template and minifies the result; the Body writes
+// it out with the parts in place of their markers (see chunks.go).
+func (r *renderer) exec(name string, data any, parts ...part) (Body, error) {
 	var b bytes.Buffer
 	if err := r.tpl[name].ExecuteTemplate(&b, name, data); err != nil {
 		return nil, err
@@ -310,12 +328,13 @@ func (r *renderer) exec(name string, data any, parts ...part) ([]byte, error) {
 		return nil, err
 	}
 	if len(parts) == 0 {
-		return small, nil
+		return bytesBody(small), nil
 	}
-	var w writer
-	w.Grow(len(small))
-	splice(&w, small, parts)
-	return w.Bytes(), nil
+	return func(out io.Writer) error {
+		w := writer{bufio.NewWriterSize(out, 64<<10)}
+		splice(&w, small, parts)
+		return w.Flush()
+	}, nil
 }
 
 // sitemap lists every locale's pages with their hreflang alternates.

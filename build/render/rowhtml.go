@@ -119,9 +119,8 @@ func rowsHTML(b *writer, rows []rowView, c *colLabels) {
 }
 
 // detailsHTML writes a workload page's <article> per row.
-func detailsHTML(b *writer, rows []rowView, inMatrix string, c *colLabels) {
-	for i := range rows {
-		r := &rows[i]
+func detailsHTML(b *writer, rows []*rowView, inMatrix string, c *colLabels) {
+	for _, r := range rows {
 		b.s(`<article class="rowcard" id="`)
 		b.esc(r.DetailID)
 		b.s(`"><h3>`)
@@ -163,10 +162,10 @@ func gridHTML(b *writer, rows []gridRow, none string) {
 				b.s("</span>")
 			}
 			for _, it := range cell.Items {
-				b.s(`<a class="cell-link" href="`)
-				b.esc(it.Href)
+				b.s(`<a class="cell-link" href="#`)
+				b.esc(it.DetailID)
 				b.s(`"><ul>`)
-				for _, s := range it.Badges {
+				for _, s := range it.Support {
 					b.s("<li>")
 					writeBadge(b, s, true)
 					b.s("</li>")

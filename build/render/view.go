@@ -142,7 +142,7 @@ type workloadView struct {
 	GridCaption string
 	Targets     []string
 	GridRows    []gridRow
-	Rows        []rowView
+	Rows        []*rowView
 	Related     []sectionView
 	BackHref    string
 	BackLabel   string
@@ -160,13 +160,9 @@ type gridRow struct {
 	Cells   []gridCell
 }
 
+// gridCell holds the rows a version × target cell links to.
 type gridCell struct {
-	Items []cellItem
-}
-
-type cellItem struct {
-	Href   string
-	Badges []supportView
+	Items []*rowView
 }
 
 // icons give each status a shape, so support never reads by colour alone.
@@ -364,54 +360,65 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 	wv.Grid = s.get("workload.grid")
 	wv.GridCaption = strings.ReplaceAll(s.get("workload.gridcaption"), "{workload}", name)
 	wv.BackLabel = strings.ReplaceAll(s.get("workload.back"), "{workload}", name)
-	var versions []string
-	var targets []string
-	seenV, seenT := map[string]bool{}, map[string]bool{}
-	// cells maps version → target → the workload's rows in that cell.
-	cells := map[string]map[string][]int{}
+	// Each version's cells, by target column in order of first use; a
+	// cell holds the workload's rows installed there, in order.
+	type verCells struct {
+		ver   string
+		cells [][]int
+	}
+	var versions []*verCells
+	byVer := map[string]*verCells{}
+	col := map[string]int{}
+	wv.Rows = make([]*rowView, 0, len(w.Rows))
 	for _, id := range w.Rows {
 		i, ok := byID[id]
 		if !ok {
 			continue
 		}
-		wv.Rows = append(wv.Rows, rows[i])
-		for _, in := range m.Rows[i].Installations {
-			if !seenT[in.Target] {
-				seenT[in.Target] = true
-				targets = append(targets, in.Target)
+		wv.Rows = append(wv.Rows, &rows[i])
+		ins := m.Rows[i].Installations
+		for _, in := range ins {
+			if _, ok := col[in.Target]; !ok {
+				col[in.Target] = len(col)
 			}
 		}
 		for _, ver := range m.Rows[i].Versions[loc] {
-			if !seenV[ver] {
-				seenV[ver] = true
-				versions = append(versions, ver)
-				cells[ver] = map[string][]int{}
+			vc := byVer[ver]
+			if vc == nil {
+				vc = &verCells{ver: ver}
+				byVer[ver] = vc
+				versions = append(versions, vc)
 			}
-			for _, in := range m.Rows[i].Installations {
-				c := cells[ver][in.Target]
-				if len(c) == 0 || c[len(c)-1] != i {
-					cells[ver][in.Target] = append(c, i)
+			for len(vc.cells) < len(col) {
+				vc.cells = append(vc.cells, nil)
+			}
+			for _, in := range ins {
+				c := &vc.cells[col[in.Target]]
+				if len(*c) == 0 || (*c)[len(*c)-1] != i {
+					*c = append(*c, i)
 				}
 			}
 		}
 	}
-	var order []string
+	var order []int // target columns in display order
 	for _, t := range matrix.Targets {
-		if seenT[string(t)] {
-			order = append(order, string(t))
+		if c, ok := col[string(t)]; ok {
+			order = append(order, c)
+			wv.Targets = append(wv.Targets, s.get("target."+string(t)))
 		}
 	}
-	for _, t := range order {
-		wv.Targets = append(wv.Targets, s.get("target."+t))
-	}
-	for _, ver := range versions {
-		gr := gridRow{Version: ver}
-		for _, t := range order {
-			var cell gridCell
-			for _, i := range cells[ver][t] {
-				cell.Items = append(cell.Items, cellItem{Href: "#" + rows[i].DetailID, Badges: rows[i].Support})
+	wv.GridRows = make([]gridRow, 0, len(versions))
+	for _, vc := range versions {
+		gr := gridRow{Version: vc.ver, Cells: make([]gridCell, len(order))}
+		for k, c := range order {
+			if c >= len(vc.cells) {
+				continue
 			}
-			gr.Cells = append(gr.Cells, cell)
+			items := make([]*rowView, len(vc.cells[c]))
+			for j, i := range vc.cells[c] {
+				items[j] = &rows[i]
+			}
+			gr.Cells[k].Items = items
 		}
 		wv.GridRows = append(wv.GridRows, gr)
 	}

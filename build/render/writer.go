@@ -1,17 +1,19 @@
 package render
 
 import (
-	"bytes"
+	"bufio"
 	"net/url"
 	"strings"
 )
 
-// writer is the buffer the Go-written parts of pages go into. esc writes
+// writer is where the Go-written parts of pages go: a buffered writer onto
+// the output file (or a buffer, in tests), so the largest pages are never
+// held whole. esc writes
 // text or attribute values escaped the way html/template escapes them in
 // those contexts (&, <, >, ", ' and NUL), without allocating when there is
 // nothing to escape — which is almost always.
 type writer struct {
-	bytes.Buffer
+	*bufio.Writer
 }
 
 func (w *writer) s(s string) { w.WriteString(s) }

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/mabs-matrix/matrixdoc/build/bundle"
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -24,135 +25,159 @@ const (
 )
 
 // sink is where produce puts the output files: a tree on disk (Build) or
-// a map in memory (Generate).
+// a map in memory (Generate). stream stores one file whose bytes write
+// writes; it is called from several goroutines at once, for different
+// names.
 type sink interface {
-	// file stores one file; data is not changed afterwards.
-	file(name string, data []byte) error
-	// stream stores one file written piecewise by write.
 	stream(name string, write func(io.Writer) error) error
 }
 
 // memory is the sink of Generate.
-type memory map[string][]byte
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
 
-func (m memory) file(name string, data []byte) error { m[name] = data; return nil }
-
-func (m memory) stream(name string, write func(io.Writer) error) error {
+func (m *memory) stream(name string, write func(io.Writer) error) error {
 	var b bytes.Buffer
 	if err := write(&b); err != nil {
 		return err
 	}
-	m[name] = b.Bytes()
+	m.mu.Lock()
+	m.files[name] = b.Bytes()
+	m.mu.Unlock()
 	return nil
 }
 
 // counter passes files on to a sink, counts them for the Result, refuses a
-// path written twice, and keeps the first error of the sink (a write
-// error is an output problem, not a template one).
+// path written twice, and tells a failed write (an output problem) from a
+// failure to produce the bytes (a data or template problem).
 type counter struct {
-	to    sink
-	names map[string]bool
-	res   Result
-	err   error // the sink's first error
+	to sink
+
+	mu     sync.Mutex
+	names  map[string]bool
+	res    Result
+	outErr error // the first failure of the sink itself
 }
 
-func (c *counter) add(name string, n int64) error {
-	if c.names[name] {
+// file stores a file already in memory.
+func (c *counter) file(name string, data []byte) error {
+	return c.stream(name, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// stream stores a file written piecewise.
+func (c *counter) stream(name string, write func(io.Writer) error) error {
+	c.mu.Lock()
+	dup := c.names[name]
+	c.names[name] = true
+	c.mu.Unlock()
+	if dup {
 		return fmt.Errorf("two stages write %s", name)
 	}
-	c.names[name] = true
+	cw := &countWriter{}
+	var werr error // write's own result
+	err := c.to.stream(name, func(w io.Writer) error {
+		cw.w = w
+		werr = write(cw)
+		return werr
+	})
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err != nil {
+		if (werr == nil || cw.err != nil) && c.outErr == nil {
+			c.outErr = err
+		}
+		return err
+	}
 	c.res.Files++
-	c.res.Bytes += n
+	c.res.Bytes += cw.n
 	if strings.HasSuffix(name, ".html") {
 		c.res.Pages++
 	}
 	return nil
 }
 
-func (c *counter) file(name string, data []byte) error {
-	if err := c.add(name, int64(len(data))); err != nil {
-		return err
-	}
-	if err := c.to.file(name, data); err != nil {
-		c.err = err
-		return err
-	}
-	return nil
-}
-
-func (c *counter) stream(name string, write func(io.Writer) error) error {
-	cw := &countWriter{}
-	err := c.to.stream(name, func(w io.Writer) error { cw.w = w; return write(cw) })
-	if err != nil {
-		c.err = err
-		return err
-	}
-	return c.add(name, cw.n)
-}
-
+// countWriter counts the bytes written through it and keeps the first
+// error of the writer under it.
 type countWriter struct {
-	w io.Writer
-	n int64
+	w   io.Writer
+	n   int64
+	err error
 }
 
 func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
 	return n, err
 }
 
 // produce renders every output file of a compiled model into out: the data
-// files, the bundles and the pages, each handed over as soon as it is made
-// (so only the pages in flight are in memory). It returns the file counts.
+// files (written while the pages render), the bundles and the pages, each
+// handed over as soon as it is made, so only the pages in flight are in
+// memory. It returns the file counts.
 func produce(opts Options, content *source.Content, model *matrix.Model, out sink) (Result, diag.List) {
-	var l diag.List
 	c := &counter{to: out, names: map[string]bool{}}
-	outPos := diag.Position{File: filepath.ToSlash(opts.Out)}
-	failed := func(pos diag.Position, code string, err error) (Result, diag.List) {
-		if c.err != nil {
-			l.Errorf(outPos, CodeOutput, "cannot write the site: %v", c.err)
-		} else {
-			l.Errorf(pos, code, "%v", err)
-		}
-		return Result{}, l
-	}
-
 	contentPos := diag.Position{File: filepath.ToSlash(opts.Content)}
-	js, err := matrix.JSON(model)
-	if err != nil {
-		return failed(contentPos, CodeData, fmt.Errorf("cannot serialize the model: %v", err))
-	}
-	if err := c.file(DataJSON, js); err != nil {
-		return failed(contentPos, CodeData, err)
-	}
-	js = nil
-	if err := c.file(DataSchema, matrix.Schema()); err != nil {
-		return failed(contentPos, CodeData, err)
-	}
-	if err := c.file(DataCSV, matrix.CSV(model)); err != nil {
-		return failed(contentPos, CodeData, err)
-	}
 
+	// The data files, alongside the rendering (which leaves a core idle in
+	// its serial parts). matrix.WriteJSON and WriteCSV buffer their writes.
+	var dataErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := c.stream(DataJSON, func(w io.Writer) error { return matrix.WriteJSON(w, model) }); err != nil {
+			dataErr = fmt.Errorf("cannot serialize the model: %w", err)
+			return
+		}
+		if err := c.file(DataSchema, matrix.Schema()); err != nil {
+			dataErr = err
+			return
+		}
+		if err := c.stream(DataCSV, func(w io.Writer) error { return matrix.WriteCSV(w, model) }); err != nil {
+			dataErr = err
+		}
+	}()
+
+	var pageErr error
+	var pagePos diag.Position
+	pageCode := CodeRender
 	assets, err := bundle.Build(opts.Assets)
 	if err != nil {
-		return failed(diag.Position{File: filepath.ToSlash(opts.Assets)}, CodeBundle, err)
+		pageErr, pagePos, pageCode = err, diag.Position{File: filepath.ToSlash(opts.Assets)}, CodeBundle
+	} else {
+		// Strings files as diagnostics name them: under the content folder.
+		stringsFile := map[string]string{}
+		for loc, f := range content.StringsFile {
+			stringsFile[loc] = path.Join(filepath.ToSlash(opts.Content), f)
+		}
+		pageErr = render.Stream(render.Input{
+			Model:       model,
+			Strings:     content.Strings,
+			StringsFile: stringsFile,
+			Templates:   os.DirFS(opts.Templates),
+			Assets:      assets,
+			BaseURL:     content.BaseURL,
+		}, func(p string, body render.Body) error { return c.stream(p, body) })
+		pagePos = diag.Position{File: filepath.ToSlash(opts.Templates)}
 	}
+	wg.Wait()
 
-	// Strings files as diagnostics name them: under the content folder.
-	stringsFile := map[string]string{}
-	for loc, f := range content.StringsFile {
-		stringsFile[loc] = path.Join(filepath.ToSlash(opts.Content), f)
+	var l diag.List
+	switch {
+	case c.outErr != nil:
+		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeOutput, "cannot write the site: %v", c.outErr)
+	case dataErr != nil:
+		l.Errorf(contentPos, CodeData, "%v", dataErr)
+	case pageErr != nil:
+		l.Errorf(pagePos, pageCode, "%v", pageErr)
 	}
-	err = render.Stream(render.Input{
-		Model:       model,
-		Strings:     content.Strings,
-		StringsFile: stringsFile,
-		Templates:   os.DirFS(opts.Templates),
-		Assets:      assets,
-		BaseURL:     content.BaseURL,
-	}, c.file)
-	if err != nil {
-		return failed(diag.Position{File: filepath.ToSlash(opts.Templates)}, CodeRender, err)
+	if l.HasErrors() {
+		return Result{}, l
 	}
 	return c.res, l
 }

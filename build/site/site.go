@@ -136,10 +136,10 @@ func Build(opts Options) (*Result, diag.List) {
 // Content and Model are whatever the stages managed to produce (nil if none).
 func Generate(opts Options) (*Output, diag.List) {
 	opts = opts.Defaults()
-	files := memory{}
-	o, l := generate(opts, files)
+	mem := &memory{files: map[string][]byte{}}
+	o, l := generate(opts, mem)
 	if !l.HasErrors() {
-		o.Files = files
+		o.Files = mem.files
 	}
 	return o, l
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // WriteTree replaces the folder out with exactly files (slash-separated paths
@@ -20,7 +20,8 @@ func WriteTree(out string, files map[string][]byte) error {
 		return err
 	}
 	for _, name := range sortedNames(files) {
-		if err := t.file(name, files[name]); err != nil {
+		data := files[name]
+		if err := t.stream(name, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			t.abort()
 			return err
 		}
@@ -43,10 +44,14 @@ func WriteTree(out string, files map[string][]byte) error {
 //     and removes the previous contents;
 //  3. abort (on any failure before the swap) removes the temporary folder:
 //     out is left exactly as it was.
+//
+// Files may be written from several goroutines at once.
 type tree struct {
 	out, parent, base string
-	tmp               string // "" until the first file
-	made              map[string]bool
+
+	mu   sync.Mutex
+	tmp  string // "" until the first file
+	made map[string]bool
 }
 
 // newTree checks that out can be replaced; it changes nothing on disk.
@@ -65,7 +70,7 @@ func newTree(out string) (*tree, error) {
 	return &tree{out: out, parent: parent, base: base, made: map[string]bool{}}, nil
 }
 
-// start makes the temporary folder.
+// start makes the temporary folder; t.mu is held.
 func (t *tree) start() error {
 	if t.tmp != "" {
 		return nil
@@ -87,6 +92,8 @@ func (t *tree) path(name string) (string, error) {
 	if !isLocalPath(clean) {
 		return "", fmt.Errorf("output path %q escapes the output folder", name)
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if err := t.start(); err != nil {
 		return "", err
 	}
@@ -100,17 +107,8 @@ func (t *tree) path(name string) (string, error) {
 	return full, nil
 }
 
-// file writes one file into the temporary folder.
-func (t *tree) file(name string, data []byte) error {
-	full, err := t.path(name)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(full, data, 0o644)
-}
-
-// stream writes one file through a buffered writer (large data written
-// piecewise, never held whole).
+// stream writes one file: write gets the file itself (the writers of
+// large files buffer their own writes).
 func (t *tree) stream(name string, write func(io.Writer) error) error {
 	full, err := t.path(name)
 	if err != nil {
@@ -120,11 +118,7 @@ func (t *tree) stream(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(f, 256<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -132,8 +126,10 @@ func (t *tree) stream(name string, write func(io.Writer) error) error {
 }
 
 // commit puts the written tree in place of out. A tree with no file
-// yet still replaces out (with an empty folder).
+// yet still replaces out (with an empty folder). Every write must be done.
 func (t *tree) commit() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if err := t.start(); err != nil {
 		return err
 	}

@@ -172,7 +172,7 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 	for _, in := range dr.Installs {
 		row.Installations = append(row.Installations, Installation{Target: string(in.Target), Text: L{}})
 	}
-	caps := map[Capability]bool{}
+	var caps capSet
 	for _, d := range docs {
 		r := by[d.Locale]
 		if r == nil {
@@ -189,9 +189,7 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 		row.Protect[loc] = nonNil(r.Prot.Protect)
 		row.Recover[loc] = nonNil(r.Prot.Recover)
 		row.Notes[loc] = nonNil(r.Prot.Notes)
-		for c := range r.Caps {
-			caps[c] = true
-		}
+		caps |= r.Caps
 		for k, h := range extraHeaders {
 			if k < len(r.Extra) {
 				if row.Extra == nil {
@@ -219,8 +217,8 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 		}
 		row.Support[s.ID] = sup
 	}
-	for _, c := range Capabilities {
-		if caps[c] {
+	for i, c := range Capabilities {
+		if caps&(1<<i) != 0 {
 			row.Capabilities = append(row.Capabilities, string(c))
 		}
 	}
@@ -287,8 +285,13 @@ func sameRaw(a, b map[string]*locRow) bool {
 	}
 	for loc, ra := range a {
 		rb := b[loc]
-		if rb == nil || !slices.Equal(ra.Raw, rb.Raw) {
+		if rb == nil || ra.nCols != rb.nCols {
 			return false
+		}
+		for i := range ra.nCols {
+			if ra.rawText(i) != rb.rawText(i) {
+				return false
+			}
 		}
 	}
 	return true

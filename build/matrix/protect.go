@@ -110,27 +110,74 @@ func foldPrefix(s, prefix string) (int, bool) {
 	return i, true
 }
 
-// capabilities tags items with the locale's capability keywords. A keyword
-// must start at a word start; the text it matched is used up so a later,
-// more general keyword cannot match it again.
+// capSet is a set of capabilities, bit i standing for Capabilities[i].
+type capSet uint64
+
+// capBit maps a capability to its bit in a capSet.
+var capBit = func() map[Capability]capSet {
+	m := make(map[Capability]capSet, len(Capabilities))
+	for i, c := range Capabilities {
+		m[c] = 1 << i
+	}
+	return m
+}()
+
+// capabilities tags items with the locale's capability keywords (see
+// itemCaps).
 func capabilities(locale string, items []Rich) map[Capability]bool {
-	out := map[Capability]bool{}
-	rules := lookup(capWords, locale)
+	var set capSet
 	for _, it := range items {
-		s := norm(it.plain())
-		for _, rule := range rules {
-			for _, w := range rule.Words {
-				for {
-					i := wordIndex(s, w)
-					if i < 0 {
-						break
-					}
-					if rule.Cap != "" {
-						out[rule.Cap] = true
-					}
-					// Use the match up (a copy only when a keyword matched).
-					s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
+		set |= itemCaps(locale, it.plain())
+	}
+	out := map[Capability]bool{}
+	for i, c := range Capabilities {
+		if set&(1<<i) != 0 {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// capMemo remembers itemCaps per item text for one locale: the same
+// protect/recover items recur on row after row.
+type capMemo struct {
+	locale string
+	sets   map[string]capSet
+}
+
+// of is the union of the capabilities of items.
+func (m *capMemo) of(items ...[]Rich) capSet {
+	var set capSet
+	for _, list := range items {
+		for _, it := range list {
+			t := it.plain()
+			s, ok := m.sets[t]
+			if !ok {
+				s = itemCaps(m.locale, t)
+				m.sets[t] = s
+			}
+			set |= s
+		}
+	}
+	return set
+}
+
+// itemCaps tags one item's text with the locale's capability keywords. A
+// keyword must start at a word start; the text it matched is used up so a
+// later, more general keyword cannot match it again.
+func itemCaps(locale, text string) capSet {
+	var out capSet
+	s := norm(text)
+	for _, rule := range lookup(capWords, locale) {
+		for _, w := range rule.Words {
+			for {
+				i := wordIndex(s, w)
+				if i < 0 {
+					break
 				}
+				out |= capBit[rule.Cap] // 0 for a rule that only uses words up
+				// Use the match up (a copy only when a keyword matched).
+				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
 			}
 		}
 	}

@@ -33,10 +33,13 @@ type locRow struct {
 	Installs   []cellInstall
 	Support    map[string]cellSupport
 	Prot       protection
-	Caps       map[Capability]bool
-	Extra      []Rich   // one per unknown column, in column order
-	Raw        []string // every cell's plain text, for duplicate detection
-	rel        *releaseCell
+	Caps       capSet
+	Extra      []Rich // one per unknown column, in column order
+	// cells and nCols give every cell's plain text (rawText), for
+	// duplicate detection; only rows whose ids collide ever need it.
+	cells []source.Cell
+	nCols int
+	rel   *releaseCell
 }
 
 // locDoc is everything one locale contributes.
@@ -88,6 +91,7 @@ func classifyHeader(h string) colInfo {
 // compileDoc normalizes every matrix table of one document.
 func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 	ld := &locDoc{Locale: locale, Doc: doc, Names: map[string]string{}}
+	caps := &capMemo{locale: locale, sets: map[string]capSet{}}
 	addServer := func(id, name string) {
 		if !slices.Contains(ld.Servers, id) {
 			ld.Servers = append(ld.Servers, id)
@@ -121,7 +125,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 		}
 		lt.Rows = make([]locRow, 0, len(t.Rows))
 		for _, r := range t.Rows {
-			lt.Rows = append(lt.Rows, compileRow(locale, lt.Cols, r, l, addServer))
+			lt.Rows = append(lt.Rows, compileRow(locale, lt.Cols, r, l, addServer, caps))
 		}
 		ld.Tables = append(ld.Tables, lt)
 	}
@@ -144,8 +148,8 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 }
 
 // compileRow normalizes one body row.
-func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string)) locRow {
-	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}, Raw: make([]string, 0, len(cols))}
+func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string), caps *capMemo) locRow {
+	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}, cells: r.Cells, nCols: len(cols)}
 	// GFM pads a short row and drops the cells of a long one without a word;
 	// either way a fact is lost or shifted, so it is an error here.
 	if r.RawCells != 0 && r.RawCells != len(cols) {
@@ -158,7 +162,6 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 		} else {
 			c = source.Cell{Pos: r.Pos}
 		}
-		lr.Raw = append(lr.Raw, c.PlainText())
 		ct := splitCell(c)
 		checkParens(ct, l)
 		switch ci.Kind {
@@ -184,7 +187,7 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 			lr.rel = &rc
 		case colProtect:
 			lr.Prot = splitProtection(locale, ct)
-			lr.Caps = capabilities(locale, append(slices.Clone(lr.Prot.Protect), lr.Prot.Recover...))
+			lr.Caps = caps.of(lr.Prot.Protect, lr.Prot.Recover)
 		default:
 			lr.Extra = append(lr.Extra, joinLines(ct.lines()).rich())
 		}
@@ -193,6 +196,15 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 		lr.Versions = []string{}
 	}
 	return lr
+}
+
+// rawText is the plain text of cell i as the row was compiled (a cell GFM
+// padded, or one past the source's, is empty).
+func (r *locRow) rawText(i int) string {
+	if i < len(r.cells) {
+		return r.cells[i].PlainText()
+	}
+	return ""
 }
 
 // workloadID finds the workload in the known table ("" if unknown).

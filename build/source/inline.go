@@ -213,15 +213,30 @@ func (w *inlineWalker) rawHTML(n *ast.RawHTML) {
 		return
 	}
 	off := n.Segments.At(0).Start
-	var b []byte
-	for i := 0; i < n.Segments.Len(); i++ {
-		seg := n.Segments.At(i)
-		b = append(b, seg.Value(w.p.in.body)...)
-	}
 	w.lastOff = n.Segments.At(n.Segments.Len() - 1).Stop
-	raw := string(b)
-	t := parseTag(raw)
-	switch classify(t) {
+	var (
+		raw  string
+		t    tag
+		kind tagKind
+	)
+	first := n.Segments.At(0)
+	if v := first.Value(w.p.in.body); n.Segments.Len() == 1 && len(v) > 0 && brTagLen(v) == len(v) {
+		// The tag the matrix is full of, classified without a copy.
+		kind = tagBreak
+		if v[1] == '/' {
+			kind = tagBadBreak
+		}
+	} else {
+		var b []byte
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b = append(b, seg.Value(w.p.in.body)...)
+		}
+		raw = string(b)
+		t = parseTag(raw)
+		kind = classify(t)
+	}
+	switch kind {
 	case tagBreak:
 		if w.hidden == 0 {
 			w.sink.lineBreak(off)

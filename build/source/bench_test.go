@@ -13,6 +13,10 @@ import (
 // contentDir is the real content folder, seen from this package.
 const contentDir = "../../content"
 
+// benchMaxFileSize admits the synthetic documents (100,000 rows is ~37 MiB
+// a locale, over source.MaxFileSize), as matrixbench's --max-file-size does.
+const benchMaxFileSize = 256 << 20
+
 // BenchmarkParse measures ParseDocument (goldmark + front matter + table
 // walk) on every locale's document, at the seed and at synthetic sizes.
 // Bytes/op is the markdown parsed per op (both locales).
@@ -57,7 +61,7 @@ func BenchmarkLoad(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				c, l := source.Load(fsys)
+				c, l := source.LoadLimit(fsys, benchMaxFileSize)
 				if l.HasErrors() || c == nil {
 					b.Fatalf("Load: %v", l[:min(len(l), 5)])
 				}

@@ -70,9 +70,11 @@ func (r *renderer) matrixJob(lv *localeView) job {
 	}}
 }
 
-func (r *renderer) workloadJob(lv *localeView, wv *workloadView) job {
-	rel := "workloads/" + wv.ID + "/"
+func (r *renderer) workloadJob(lv *localeView, wi int) job {
+	rel := "workloads/" + lv.models[wi].ID + "/"
 	return job{lv.Locale + "/" + rel + "index.html", func() (Body, error) {
+		wv := buildWorkload(r.m, lv.models[wi], lv.Locale, lv.S, mode{locale: lv.Locale}, lv.rows, r.byID, lv.related)
+		wv.GridHTML, wv.DetailsHTML = marker(0), marker(1)
 		p := r.newPage(lv, rel, 3)
 		p.Workload = wv
 		p.Title = wv.Name + " — " + lv.Title

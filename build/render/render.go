@@ -177,7 +177,10 @@ func Stream(in Input, emit Emit) error {
 		}
 	}
 
-	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), facets: fcts}
+	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), facets: fcts, byID: make(map[string]int, len(m.Rows))}
+	for i := range m.Rows {
+		r.byID[m.Rows[i].ID] = i
+	}
 	if err := r.makeIcon(); err != nil {
 		return err
 	}
@@ -207,8 +210,8 @@ func Stream(in Input, emit Emit) error {
 	}
 	jobs = append(jobs, r.pickerJob(), r.notFoundJob())
 	for _, lv := range hosted {
-		for _, wv := range lv.Workloads {
-			jobs = append(jobs, r.workloadJob(lv, wv))
+		for wi := range lv.models {
+			jobs = append(jobs, r.workloadJob(lv, wi))
 		}
 	}
 	return runJobs(jobs, emit)
@@ -295,6 +298,8 @@ type renderer struct {
 	min  *bundle.Minifier
 	// facets are the rows' facet values, for the script's data.
 	facets *facets
+	// byID maps a row id to its index in the model.
+	byID map[string]int
 	// icon is the site's favicon (declared on every page, so browsers do not
 	// ask for a missing /favicon.ico) and iconPath its hashed output path.
 	icon     []byte

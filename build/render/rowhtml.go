@@ -63,9 +63,10 @@ func writeProtection(b *writer, r *rowView, c *colLabels) {
 }
 
 // rowsHTML writes the <tr> of every row of the matrix table.
-func rowsHTML(b *writer, rows []rowView, c *colLabels) {
-	for i := range rows {
-		r := &rows[i]
+func rowsHTML(b *writer, k *rowMaker, c *colLabels) {
+	r := &rowView{}
+	for i := range k.m.Rows {
+		k.row(i, r)
 		b.s(`<tr id="`)
 		b.esc(r.ID)
 		b.s(`"><td data-label="`)

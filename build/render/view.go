@@ -65,9 +65,13 @@ type localeView struct {
 	Sections    []sectionView
 	App         appView
 	Workloads   []*workloadView
-	// rows are the table rows of a hosted view (nil offline, where the
-	// script builds them from the page's data).
-	rows []rowView
+	// rows makes the table rows of a hosted view, one at a time as pages
+	// are written (nil offline, where the script builds them).
+	rows *rowMaker
+	// models and related are what workload views are built from, when
+	// their page is rendered.
+	models  []matrix.Workload
+	related []sectionView
 }
 
 type sectionView struct {
@@ -214,53 +218,76 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode, u *usage) *lo
 		}
 		return v
 	}
-	workloadName := make(map[string]string, len(m.Workloads))
+	k := &rowMaker{m: m, loc: loc, s: s, md: md, names: make(map[string]string, len(m.Workloads)), labels: map[string]string{}}
 	for _, w := range m.Workloads {
-		workloadName[w.ID] = w.Name[loc]
+		k.names[w.ID] = w.Name[loc]
 	}
-	v.rows = make([]rowView, len(m.Rows))
-	for i := range m.Rows {
-		v.rows[i] = buildRow(m, &m.Rows[i], loc, s, md, workloadName)
+	// Every string a page job will look up, now: a missing one must stop
+	// the build before any page is written.
+	for _, st := range matrix.Statuses {
+		k.labels[string(st)] = s.get("status." + string(st))
 	}
-	byID := make(map[string]int, len(m.Rows))
-	for i := range m.Rows {
-		byID[m.Rows[i].ID] = i
+	for _, sts := range u.statuses {
+		for st := range sts {
+			if st != "" && k.labels[st] == "" {
+				k.labels[st] = s.get("status." + st)
+			}
+		}
 	}
+	for _, t := range matrix.Targets {
+		s.get("target." + string(t))
+	}
+	for _, key := range []string{"workload.none", "workload.inmatrix", "workload.grid", "workload.gridcaption", "workload.back"} {
+		s.get(key)
+	}
+	v.rows, v.models, v.related = k, m.Workloads, related
 	for _, w := range m.Workloads {
-		wv := buildWorkload(m, w, loc, s, md, v.rows, byID, related)
-		wv.GridHTML, wv.DetailsHTML = marker(0), marker(1)
-		v.Workloads = append(v.Workloads, wv)
+		v.Workloads = append(v.Workloads, &workloadView{ID: w.ID, Name: w.Name[loc], Href: md.workloadHref(w.ID)})
 	}
 	return v
 }
 
-func buildRow(m *matrix.Model, r *matrix.Row, loc string, s *Strings, md mode, names map[string]string) rowView {
-	rv := rowView{
-		ID: md.rowID(r.ID), Row: r.ID, WorkloadName: names[r.Workload], WorkloadHref: md.workloadHref(r.Workload),
+// rowMaker fills the view of a table row of one locale.
+type rowMaker struct {
+	m      *matrix.Model
+	loc    string
+	s      *Strings
+	md     mode
+	names  map[string]string // workload id → name
+	labels map[string]string // status → label
+}
+
+// row fills rv with row i, reusing rv's slices.
+func (k *rowMaker) row(i int, rv *rowView) {
+	m, r, loc, md := k.m, &k.m.Rows[i], k.loc, k.md
+	*rv = rowView{
+		ID: md.rowID(r.ID), Row: r.ID, WorkloadName: k.names[r.Workload], WorkloadHref: md.workloadHref(r.Workload),
 		Versions: r.Versions[loc], Protect: r.Protect[loc], Recover: r.Recover[loc], Notes: r.Notes[loc],
 		DetailID: md.detailID(r.ID), InMatrix: md.matrixFromWorkload("#" + md.rowID(r.ID)),
+		Installs: rv.Installs[:0], Support: rv.Support[:0],
 	}
-	rv.Installs = make([]string, 0, len(r.Installations))
 	for _, in := range r.Installations {
 		rv.Installs = append(rv.Installs, in.Text[loc])
 	}
-	rv.Support = make([]supportView, 0, len(m.Servers))
 	for _, srv := range m.Servers {
 		sup, ok := r.Support[srv.ID]
 		st := sup.Status
 		if !ok || st == "" {
 			st = string(matrix.StatusUnknown)
 		}
+		label, ok := k.labels[st]
+		if !ok {
+			label = k.s.get("status." + st)
+		}
 		rv.Support = append(rv.Support, supportView{
 			Server: srv.ID, ServerName: srv.Name[loc], Status: st,
-			Label: s.get("status." + st), Icon: icons[st], Condition: sup.Condition[loc],
+			Label: label, Icon: icons[st], Condition: sup.Condition[loc],
 		})
 	}
 	rv.Title = strings.Join(rv.Versions, ", ")
 	if len(rv.Installs) > 0 {
 		rv.Title += " — " + strings.Join(rv.Installs, "; ")
 	}
-	return rv
 }
 
 // usage is which facet values the rows use: a facet offers only those.
@@ -350,7 +377,9 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, u *usage) appVie
 	return a
 }
 
-func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, md mode, rows []rowView, byID map[string]int, related []sectionView) *workloadView {
+// buildWorkload builds the view of one workload page (when the page is
+// rendered: only the pages in flight hold their rows).
+func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, md mode, k *rowMaker, byID map[string]int, related []sectionView) *workloadView {
 	name := w.Name[loc]
 	wv := &workloadView{ID: w.ID, Name: name, View: w.ID, Related: related, S: s, BackHref: md.backHref(w.ID), Href: md.workloadHref(w.ID),
 		none: s.get("workload.none"), inMatrix: s.get("workload.inmatrix")}
@@ -370,12 +399,16 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 	byVer := map[string]*verCells{}
 	col := map[string]int{}
 	wv.Rows = make([]*rowView, 0, len(w.Rows))
+	views := map[int]*rowView{}
 	for _, id := range w.Rows {
 		i, ok := byID[id]
 		if !ok {
 			continue
 		}
-		wv.Rows = append(wv.Rows, &rows[i])
+		rv := &rowView{}
+		k.row(i, rv)
+		views[i] = rv
+		wv.Rows = append(wv.Rows, rv)
 		ins := m.Rows[i].Installations
 		for _, in := range ins {
 			if _, ok := col[in.Target]; !ok {
@@ -416,7 +449,7 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 			}
 			items := make([]*rowView, len(vc.cells[c]))
 			for j, i := range vc.cells[c] {
-				items[j] = &rows[i]
+				items[j] = views[i]
 			}
 			gr.Cells[k].Items = items
 		}

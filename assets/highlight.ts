@@ -1,9 +1,7 @@
 // Highlighting of matched search terms with <mark>, built with DOM APIs only:
 // user text is never parsed as HTML.
 
-import { foldMap } from "./fold";
-
-const wordChar = /[\p{L}\p{N}]/u;
+import { foldMap, isWordAt } from "./fold";
 
 /** clear removes the marks highlight added under root. */
 export function clear(root: Element): void {
@@ -20,7 +18,7 @@ function ranges(s: string, ts: string[]): Array<[number, number]> {
   for (const t of ts) {
     let j = text.indexOf(t);
     while (j >= 0) {
-      if (j === 0 || !wordChar.test(text[j - 1])) out.push([at[j], at[j + t.length]]);
+      if (!isWordAt(text, j)) out.push([at[j], at[j + t.length]]);
       j = text.indexOf(t, j + 1);
     }
   }

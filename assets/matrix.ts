@@ -1,9 +1,12 @@
 // The matrix table's search and facets. The table is in the HTML; this only
 // toggles the `hidden` attribute of rows whose visibility changes, so an
-// update stays cheap at 10,000 rows: the search text of each row is folded
-// once, at start, and the table is never rebuilt.
+// update stays cheap at 10,000 rows: the table is never rebuilt, only rows
+// near the viewport are highlighted (inview.ts), and start-up reads no
+// layout and touches no row. Each row's search text is folded once, lazily:
+// in idle time after start-up, or all at once by the first search that
+// comes before that is done.
 
-import { clear, mark } from "./highlight";
+import { InView } from "./inview";
 import { haystack, matches, terms } from "./fold";
 import { State } from "./state";
 
@@ -26,22 +29,23 @@ export interface Data extends FacetData {
   count: string; // "{shown} of {total} rows"
 }
 
-/** Rows highlighted synchronously; the rest follow in animation frames. */
-const markBatch = 60;
+/** Rows folded per slice of idle time. */
+const indexBatch = 250;
 
 /** MatrixApp drives one matrix: a form of controls and a table. */
 export class MatrixApp {
   readonly facetKeys: string[];
   private data: Data;
   private rows: HTMLElement[];
-  private hay: string[];
+  private hay: string[] = [];
   private shown: boolean[];
+  private bodies: HTMLElement[];
+  private bodyOf: number[];
   private input: HTMLInputElement;
   private selects = new Map<string, HTMLSelectElement>();
   private count: HTMLElement;
   private empty: HTMLElement;
-  private marked: HTMLElement[] = [];
-  private gen = 0;
+  private inView: InView;
   /** onChange is called after a user change; push says whether to add a history entry. */
   onChange: (push: boolean) => void = () => {};
   private typing = false;
@@ -57,7 +61,21 @@ export class MatrixApp {
     }
     this.data = data;
     this.rows = Array.from(root.querySelectorAll<HTMLElement>("tbody > tr"));
-    this.hay = this.rows.map((r) => haystack(r.textContent || ""));
+    this.inView = new InView(this.rows, root);
+    // The rows come in chunks of <tbody> (content-visibility: auto in
+    // main.css), so that a change shows or hides rows far from the viewport
+    // without laying them out; a chunk with no row shown is hidden whole.
+    this.bodies = Array.from(root.querySelectorAll<HTMLElement>("tbody"));
+    this.bodyOf = [];
+    let body: Element | null = null;
+    let k = -1;
+    for (const r of this.rows) {
+      if (r.parentElement !== body) {
+        body = r.parentElement;
+        k = this.bodies.indexOf(body as HTMLElement);
+      }
+      this.bodyOf.push(k);
+    }
     this.shown = this.rows.map((r) => !r.hidden);
     this.input = root.querySelector<HTMLInputElement>("input[type=search]")!;
     root.querySelectorAll<HTMLSelectElement>("select[name]").forEach((s) => this.selects.set(s.name, s));
@@ -85,6 +103,24 @@ export class MatrixApp {
       this.onChange(true);
       this.input.focus();
     });
+    this.indexIdle();
+  }
+
+  /** index folds the search text of the rows up to end (exclusive). */
+  private index(end: number): void {
+    for (let i = this.hay.length; i < end; i++) this.hay.push(haystack(this.rows[i].textContent || ""));
+  }
+
+  /** indexIdle folds the rows' search text in slices of idle time. */
+  private indexIdle(): void {
+    const idle = (f: (d?: IdleDeadline) => void) =>
+      "requestIdleCallback" in window ? requestIdleCallback(f) : setTimeout(f, 50);
+    const step = (d?: IdleDeadline) => {
+      do this.index(Math.min(this.rows.length, this.hay.length + indexBatch));
+      while (d && d.timeRemaining() > 2 && this.hay.length < this.rows.length);
+      if (this.hay.length < this.rows.length) idle(step);
+    };
+    idle(step);
   }
 
   /** state returns the controls' current values. */
@@ -126,8 +162,10 @@ export class MatrixApp {
       const v = want(id, d.st);
       if (v !== undefined) per.push([i, v]);
     });
+    if (ts.length > 0) this.index(this.rows.length);
     const rows = d.rows;
-    let n = 0;
+    const list: number[] = [];
+    const inBody = this.bodies.map(() => 0);
     for (let i = 0; i < this.rows.length; i++) {
       const r = rows[i];
       const ok =
@@ -136,38 +174,24 @@ export class MatrixApp {
         (t === undefined || r[1].indexOf(t) >= 0) &&
         (c === undefined || r[3].indexOf(c) >= 0) &&
         per.every(([k, v]) => r[2][k] === v) &&
-        matches(this.hay[i], ts);
-      if (ok) n++;
+        (ts.length === 0 || matches(this.hay[i], ts));
+      if (ok) {
+        list.push(i);
+        inBody[this.bodyOf[i]]++;
+      }
       if (ok !== this.shown[i]) {
         this.shown[i] = ok;
         this.rows[i].hidden = !ok;
       }
     }
+    this.bodies.forEach((b, k) => {
+      if (b.hidden !== (inBody[k] === 0)) b.hidden = inBody[k] === 0;
+    });
+    const n = list.length;
     this.count.textContent = this.data.count
       .replace("{shown}", String(n))
       .replace("{total}", String(this.rows.length));
     this.empty.hidden = n > 0;
-    this.highlight(ts);
-  }
-
-  /** highlight re-marks the visible rows: a first batch now, the rest later. */
-  private highlight(ts: string[]): void {
-    const gen = ++this.gen;
-    for (const r of this.marked) clear(r);
-    this.marked = [];
-    if (ts.length === 0) return;
-    let i = 0;
-    const step = (budget: number) => {
-      if (gen !== this.gen) return;
-      let done = 0;
-      for (; i < this.rows.length && done < budget; i++) {
-        if (!this.shown[i]) continue;
-        mark(this.rows[i], ts);
-        this.marked.push(this.rows[i]);
-        done++;
-      }
-      if (i < this.rows.length) requestAnimationFrame(() => step(markBatch * 4));
-    };
-    step(markBatch);
+    this.inView.set(ts, list);
   }
 }

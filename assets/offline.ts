@@ -28,7 +28,7 @@ export function initOffline(body: HTMLElement): void {
     const d = box(loc);
     const root = d && d.querySelector<HTMLElement>("[data-matrix]");
     if (!root || !data.loc || !data.loc[loc]) return undefined;
-    root.querySelector("tbody")!.append(new Views(data, loc).rows());
+    root.querySelector("tbody")!.replaceWith(...new Views(data, loc).rows());
     a = new MatrixApp(root, { ...data, count: data.loc[loc].ui["filter.count"] });
     a.onChange = (push) => {
       cur = { ...a!.state(), l: loc, p: "" };

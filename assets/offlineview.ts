@@ -37,6 +37,9 @@ function el(tag: string, attrs: Record<string, string> | null, ...kids: Child[])
   return e;
 }
 
+/** Rows per <tbody> chunk of the matrix table. */
+export const chunkRows = 100;
+
 const safe = /^(https?:|mailto:|[^:]*$)/i;
 
 /** Views builds the rows and workload views of one locale. */
@@ -107,9 +110,14 @@ export class Views {
     return "#l=" + encodeURIComponent(this.loc) + "&p=" + encodeURIComponent(this.d.w[w]);
   }
 
-  /** rows returns the matrix table's rows, in data order. */
-  rows(): DocumentFragment {
-    const f = document.createDocumentFragment();
+  /**
+   * rows returns the matrix table's rows, in data order, in <tbody> chunks
+   * of chunkRows rows (as build/render writes them for the hosted pages:
+   * the chunks let content-visibility skip whole groups of rows).
+   */
+  rows(): HTMLElement[] {
+    const bodies: HTMLElement[] = [];
+    let f = el("tbody", null);
     const ui = this.l.ui;
     const d = this.d;
     for (let i = 0; i < d.ids.length; i++) {
@@ -136,9 +144,14 @@ export class Views {
         tr.append(td);
       });
       tr.append(el("td", { "data-label": ui["col.protection"] }, this.protection(i)));
+      if (f.childElementCount === chunkRows) {
+        bodies.push(f);
+        f = el("tbody", null);
+      }
       f.append(tr);
     }
-    return f;
+    bodies.push(f);
+    return bodies;
   }
 
   /**

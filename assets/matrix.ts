@@ -157,31 +157,40 @@ export class MatrixApp {
     const w = want("w", d.w);
     const t = want("t", d.t);
     const c = want("c", d.c);
-    const per: Array<[number, number]> = [];
+    const perK: number[] = [];
+    const perV: number[] = [];
     d.servers.forEach((id, i) => {
       const v = want(id, d.st);
-      if (v !== undefined) per.push([i, v]);
+      if (v !== undefined) {
+        perK.push(i);
+        perV.push(v);
+      }
     });
     if (ts.length > 0) this.index(this.rows.length);
-    const rows = d.rows;
+    // Locals, not fields, in the loop over every row.
+    const data = d.rows;
+    const rows = this.rows;
+    const shown = this.shown;
+    const hay = this.hay;
+    const bodyOf = this.bodyOf;
     const list: number[] = [];
     const inBody = this.bodies.map(() => 0);
-    for (let i = 0; i < this.rows.length; i++) {
-      const r = rows[i];
-      const ok =
+    for (let i = 0; i < rows.length; i++) {
+      const r = data[i];
+      let ok =
         !!r &&
         (w === undefined || r[0] === w) &&
         (t === undefined || r[1].indexOf(t) >= 0) &&
-        (c === undefined || r[3].indexOf(c) >= 0) &&
-        per.every(([k, v]) => r[2][k] === v) &&
-        (ts.length === 0 || matches(this.hay[i], ts));
+        (c === undefined || r[3].indexOf(c) >= 0);
+      for (let k = 0; ok && k < perK.length; k++) ok = r[2][perK[k]] === perV[k];
+      if (ok && ts.length > 0) ok = matches(hay[i], ts); // the text last: it costs most
       if (ok) {
         list.push(i);
-        inBody[this.bodyOf[i]]++;
+        inBody[bodyOf[i]]++;
       }
-      if (ok !== this.shown[i]) {
-        this.shown[i] = ok;
-        this.rows[i].hidden = !ok;
+      if (ok !== shown[i]) {
+        shown[i] = ok;
+        rows[i].hidden = !ok;
       }
     }
     this.bodies.forEach((b, k) => {

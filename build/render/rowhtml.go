@@ -62,10 +62,20 @@ func writeProtection(b *writer, r *rowView, c *colLabels) {
 	b.s("</dl>")
 }
 
-// rowsHTML writes the <tr> of every row of the matrix table.
+// rowsPerBody is how many rows share a <tbody> of the matrix table: the
+// stylesheet gives each tbody content-visibility: auto, so at 10,000 rows a
+// filter change lays out the chunks near the viewport, not every row
+// (assets/main.css; the offline file's script chunks its rows the same way).
+const rowsPerBody = 100
+
+// rowsHTML writes the <tr> of every row of the matrix table, closing the
+// template's <tbody> and opening a new one every rowsPerBody rows.
 func rowsHTML(b *writer, k *rowMaker, c *colLabels) {
 	r := &rowView{}
 	for i := range k.m.Rows {
+		if i > 0 && i%rowsPerBody == 0 {
+			b.s("</tbody><tbody>")
+		}
 		k.row(i, r)
 		b.s(`<tr id="`)
 		b.esc(r.ID)

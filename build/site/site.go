@@ -203,18 +203,28 @@ func relocate(l diag.List, root string) diag.List {
 	}
 	out := make(diag.List, len(l))
 	for i, d := range l {
-		fix(&d.Position)
+		// Messages name the places they speak of ("nl/x.md:39 and
+		// en/x.md:39 disagree"); say them the way the terminal can open
+		// them. One Replacer pass, so a file named twice is prefixed once.
+		var pairs []string
+		rename := func(p *diag.Position) {
+			before := p.File
+			fix(p)
+			if before != "" && before != p.File {
+				pairs = append(pairs, before+":", p.File+":")
+			}
+		}
+		rename(&d.Position)
 		if len(d.Related) > 0 {
 			rel := make([]diag.Position, len(d.Related))
 			copy(rel, d.Related)
 			for j := range rel {
-				// Messages name their related places ("as the row at
-				// nl/x.md:39"); say them the way the terminal can open them.
-				before := rel[j].File + ":"
-				fix(&rel[j])
-				d.Message = strings.ReplaceAll(d.Message, before, rel[j].File+":")
+				rename(&rel[j])
 			}
 			d.Related = rel
+		}
+		if len(pairs) > 0 {
+			d.Message = strings.NewReplacer(pairs...).Replace(d.Message)
 		}
 		out[i] = d
 	}

@@ -88,7 +88,13 @@ func (r *renderer) workloadJob(lv *localeView, wi int) job {
 // choice is one locale's entry on the bilingual pages (picker, 404).
 type choice struct {
 	Locale, Label, Href, Title, Text string
+	// Links are the data and download links in this choice's language:
+	// the root pages have no footer of their own.
+	Links []rootLink
 }
+
+// rootLink is a link from a page at the site root.
+type rootLink struct{ Href, Type, Label string }
 
 type rootPage struct {
 	Locale      string
@@ -113,6 +119,11 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 	for _, loc := range r.m.Locales {
 		s := r.strs[loc]
 		c := choice{Locale: loc, Label: s.get("lang." + loc), Href: loc + "/index.html", Title: s.get(titleKey), Text: s.get(textKey)}
+		c.Links = []rootLink{
+			{DataPath, "application/json", s.get("footer.data")},
+			{CSVPath, "text/csv", s.get("footer.csv")},
+			{DownloadPath, "", s.get("footer.download")},
+		}
 		p.Choices = append(p.Choices, c)
 		titles = append(titles, c.Title)
 	}

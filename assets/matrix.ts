@@ -2,7 +2,11 @@
 // toggles the `hidden` attribute of rows whose visibility changes, so an
 // update stays cheap at 10,000 rows: the table is never rebuilt, only rows
 // near the viewport are highlighted (inview.ts), and start-up reads no
-// layout and touches no row. Each row's search text is folded once, lazily:
+// layout and touches no row. A <tbody> chunk with no row shown is hidden
+// whole and its rows are left as they are (the chunk is marked stale): they
+// get their states when the chunk is shown again, so switching a facet back
+// and forth touches only the rows of chunks that stay partly shown. A row is
+// therefore shown exactly when neither it nor its <tbody> is hidden. Each row's search text is folded once, lazily:
 // in idle time after start-up, or all at once by the first search that
 // comes before that is done.
 
@@ -38,9 +42,14 @@ export class MatrixApp {
   private data: Data;
   private rows: HTMLElement[];
   private hay: string[] = [];
+  /** shown says which rows match; rowHidden is each row's `hidden` attribute as last written. */
   private shown: boolean[];
+  private rowHidden: boolean[];
   private bodies: HTMLElement[];
   private bodyOf: number[];
+  /** members lists each chunk's rows; stale marks the hidden chunks whose rows' attributes lag shown. */
+  private members: number[][];
+  private stale: boolean[];
   private input: HTMLInputElement;
   private selects = new Map<string, HTMLSelectElement>();
   private count: HTMLElement;
@@ -76,7 +85,14 @@ export class MatrixApp {
       }
       this.bodyOf.push(k);
     }
-    this.shown = this.rows.map((r) => !r.hidden);
+    this.members = this.bodies.map(() => []);
+    this.bodyOf.forEach((k, i) => this.members[k].push(i));
+    this.stale = this.bodies.map(() => false);
+    this.rowHidden = this.rows.map((r) => r.hidden);
+    this.shown = this.rowHidden.map((h) => !h);
+    // A hidden chunk prints as nothing, like on screen; still, bring every
+    // row's attribute up to date before printing, so the printed DOM is whole.
+    window.addEventListener("beforeprint", () => this.flush());
     this.input = root.querySelector<HTMLInputElement>("input[type=search]")!;
     root.querySelectorAll<HTMLSelectElement>("select[name]").forEach((s) => this.selects.set(s.name, s));
     this.facetKeys = Array.from(this.selects.keys());
@@ -188,13 +204,14 @@ export class MatrixApp {
         list.push(i);
         inBody[bodyOf[i]]++;
       }
-      if (ok !== shown[i]) {
-        shown[i] = ok;
-        rows[i].hidden = !ok;
-      }
+      shown[i] = ok;
     }
+    // Only the rows of the chunks left visible get their attribute now.
     this.bodies.forEach((b, k) => {
-      if (b.hidden !== (inBody[k] === 0)) b.hidden = inBody[k] === 0;
+      const none = inBody[k] === 0;
+      if (none) this.stale[k] = true;
+      else this.sync(k);
+      if (b.hidden !== none) b.hidden = none;
     });
     const n = list.length;
     this.count.textContent = this.data.count
@@ -202,5 +219,27 @@ export class MatrixApp {
       .replace("{total}", String(this.rows.length));
     this.empty.hidden = n > 0;
     this.inView.set(ts, list);
+  }
+
+  /** write brings row i's `hidden` attribute in line with shown. */
+  private write(i: number): void {
+    const h = !this.shown[i];
+    if (this.rowHidden[i] !== h) {
+      this.rowHidden[i] = h;
+      this.rows[i].hidden = h;
+    }
+  }
+
+  /** sync writes the attributes of chunk k's rows and clears its stale mark. */
+  private sync(k: number): void {
+    this.stale[k] = false;
+    for (const i of this.members[k]) this.write(i);
+  }
+
+  /** flush writes the attributes of the rows of every stale chunk. */
+  flush(): void {
+    this.stale.forEach((s, k) => {
+      if (s) this.sync(k);
+    });
   }
 }

@@ -54,9 +54,9 @@ func TestSearchExamples(t *testing.T) {
 			  const r = {Shown: [], WrongShown: [], WrongHidden: []};
 			  for (const tr of $rows()) {
 			    const m = $matches(tr.textContent, "bare metal 2012");
-			    if (!tr.hidden) r.Shown.push($rowID(tr));
-			    if (!tr.hidden && !m) r.WrongShown.push($rowID(tr));
-			    if (tr.hidden && m) r.WrongHidden.push($rowID(tr));
+			    if ($shown(tr)) r.Shown.push($rowID(tr));
+			    if ($shown(tr) && !m) r.WrongShown.push($rowID(tr));
+			    if (!$shown(tr) && m) r.WrongHidden.push($rowID(tr));
 			  }
 			  return r; })()`, &res)
 			if len(res.Shown) == 0 {

@@ -24,7 +24,11 @@ var $rowID = (tr) => {
   const loc = tr.closest("[data-locale]");
   return loc && id.startsWith(loc.dataset.locale + "-") ? id.slice(loc.dataset.locale.length + 1) : id;
 };
-var $visible = () => $rows().filter((r) => !r.hidden).map($rowID);
+// A row is shown when neither it nor its <tbody> chunk is hidden (the
+// script hides a chunk with no row shown whole and may leave its rows as
+// they were).
+var $shown = (tr) => !tr.hidden && !tr.parentElement.hidden;
+var $visible = () => $rows().filter($shown).map($rowID);
 var $search = () => $root().querySelector("input[type=search]");
 var $setQ = (v) => { const i = $search(); i.value = v; i.dispatchEvent(new Event("input", {bubbles: true})); };
 var $select = (k) => $root().querySelector("select[name='" + k + "']");

@@ -65,9 +65,9 @@ func TestScale(t *testing.T) {
 	  const r = {Shown: [], WrongShown: [], WrongHidden: []};
 	  for (const tr of $rows()) {
 	    const m = $matches(tr.textContent, `+js(q)+`);
-	    if (!tr.hidden) r.Shown.push($rowID(tr));
-	    if (!tr.hidden && !m) r.WrongShown.push($rowID(tr));
-	    if (tr.hidden && m) r.WrongHidden.push($rowID(tr));
+	    if ($shown(tr)) r.Shown.push($rowID(tr));
+	    if ($shown(tr) && !m) r.WrongShown.push($rowID(tr));
+	    if (!$shown(tr) && m) r.WrongHidden.push($rowID(tr));
 	  }
 	  return r; })()`, &res)
 	if !slices.Contains(res.Shown, target.ID) {

@@ -326,7 +326,7 @@ func searchPayloads(t *testing.T, tb *tab, p string) {
 			}
 		}
 		var wrong []string
-		tb.q(`$rows().filter((tr) => tr.hidden === $matches(tr.textContent, `+js(w)+`)).map($rowID)`, &wrong)
+		tb.q(`$rows().filter((tr) => !$shown(tr) === $matches(tr.textContent, `+js(w)+`)).map($rowID)`, &wrong)
 		if len(wrong) > 0 {
 			t.Errorf("%s: search %q shows or hides the wrong rows: %v", p, w, wrong)
 		}

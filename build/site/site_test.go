@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +83,7 @@ func TestBuildDeterministic(t *testing.T) {
 		t.Fatalf("build failed:\n%v", l)
 	}
 	ta, tb := readTree(t, a.Out), readTree(t, b.Out)
-	if !sameTree(ta, tb) {
+	if !maps.EqualFunc(ta, tb, bytes.Equal) {
 		for k := range ta {
 			if string(ta[k]) != string(tb[k]) {
 				t.Errorf("%s differs between two builds", k)
@@ -105,7 +107,7 @@ func TestStrictWritesNothing(t *testing.T) {
 	if errs, warns := l.Count(); warns != 0 || errs == 0 {
 		t.Errorf("strict: %d errors, %d warnings; want only errors", errs, warns)
 	}
-	if got := readTree(t, opts.Out); !sameTree(got, prev) {
+	if got := readTree(t, opts.Out); !maps.EqualFunc(got, prev, bytes.Equal) {
 		t.Errorf("output changed by a failed build: %q", got)
 	}
 	if s := siblings(t, opts.Out); len(s) != 0 {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,18 +26,6 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
-}
-
-func sameTree(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || !bytes.Equal(v, w) {
-			return false
-		}
-	}
-	return true
 }
 
 // siblings lists the entries of dir's parent other than dir itself: temp
@@ -84,7 +73,7 @@ func TestWriteTree(t *testing.T) {
 			if tt.wantErr {
 				want = old
 			}
-			if got := readTree(t, out); !sameTree(got, want) {
+			if got := readTree(t, out); !maps.EqualFunc(got, want, bytes.Equal) {
 				t.Errorf("tree after write = %q, want %q", got, want)
 			}
 			if s := siblings(t, out); len(s) != 0 {
@@ -100,7 +89,7 @@ func TestWriteTreeFresh(t *testing.T) {
 	if err := WriteTree(out, files); err != nil {
 		t.Fatal(err)
 	}
-	if got := readTree(t, out); !sameTree(got, files) {
+	if got := readTree(t, out); !maps.EqualFunc(got, files, bytes.Equal) {
 		t.Errorf("got %q", got)
 	}
 	fi, err := os.Stat(out)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -143,7 +144,7 @@ func runBad(t *testing.T, c badCase, r badRun, content string) {
 	}
 	after := readDir(t, out)
 	if r.Exit != 0 {
-		if !sameFiles(before, after) {
+		if !maps.EqualFunc(before, after, bytes.Equal) {
 			t.Errorf("a failed build changed %s", out)
 		}
 		if !strings.HasPrefix(last, "matrixdoc: build failed: ") {
@@ -346,16 +347,4 @@ func readDir(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
-}
-
-func sameFiles(a, b map[string][]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || !bytes.Equal(v, w) {
-			return false
-		}
-	}
-	return true
 }

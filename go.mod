@@ -25,4 +25,5 @@ require (
 	github.com/gobwas/httphead v0.1.0 // indirect
 	github.com/gobwas/pool v0.2.1 // indirect
 	github.com/gobwas/ws v1.4.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
 )

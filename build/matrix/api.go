@@ -23,6 +23,8 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	}
 	// The default locale leads: its rows are the skeleton others align to.
 	locales := append([]string{def}, slices.DeleteFunc(slices.Clone(c.Locales), func(s string) bool { return s == def })...)
+	books, bl := phrasebooks(c)
+	l = append(l, bl...)
 	var docs []*locDoc
 	for _, loc := range locales {
 		doc := c.Documents[loc]
@@ -30,7 +32,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 			l.Errorf(diag.Position{File: loc}, "missing-document", "locale %q has no matrix document", loc)
 			continue
 		}
-		docs = append(docs, compileDoc(loc, doc, &l))
+		docs = append(docs, compileDoc(books.For(loc, doc.Meta.ContentLocale), loc, doc, &l))
 	}
 	if len(docs) == 0 {
 		l.Sort()

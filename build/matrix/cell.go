@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -310,73 +311,9 @@ func (r Rich) plain() string {
 	return b.String()
 }
 
-// norm is the comparison form of a phrase: lower case, white space
-// collapsed, typographic apostrophes made ASCII.
-func norm(s string) string {
-	if n, ok := normASCII(s); ok {
-		return n
-	}
-	s = strings.ToLower(s)
-	s = normReplacer.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// normReplacer is built once: a Replacer builds its tables on first use,
-// which was a tenth of Compile when norm made a new one each call.
-var normReplacer = strings.NewReplacer("\u2019", "'", "\u00a0", " ")
-
-// normASCII is norm for ASCII text, in one pass, returning s itself when it
-// is already in norm form. ok is false when s holds a non-ASCII byte.
-func normASCII(s string) (string, bool) {
-	clean := true
-	space := true // at the start, a space would be leading
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80:
-			return "", false
-		case c == ' ':
-			if space {
-				clean = false
-			}
-			space = true
-		case asciiSpace(c):
-			clean = false
-			space = true
-		case 'A' <= c && c <= 'Z':
-			clean = false
-			space = false
-		default:
-			space = false
-		}
-	}
-	if clean && !(len(s) > 0 && s[len(s)-1] == ' ') {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	pending := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if asciiSpace(c) {
-			pending = len(b) > 0
-			continue
-		}
-		if pending {
-			b = append(b, ' ')
-			pending = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return string(b), true
-}
-
-// asciiSpace is unicode.IsSpace for an ASCII byte.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
+// norm is the comparison form of a phrase (phrase.Norm): lower case, white
+// space collapsed, typographic punctuation made ASCII.
+func norm(s string) string { return phrase.Norm(s) }
 
 // splitTop returns the byte ranges of s split on sep at parenthesis depth
 // zero, so "a (b, c), d" is two parts.

@@ -6,7 +6,8 @@
 // strings). Output: a *Model and a sorted diag.List; JSON, Schema and CSV
 // serialize the model. The per-language knowledge (header words, yes/no
 // words, installation phrases, labels, capability keywords, workloads) is
-// data in lang.go.
+// data: the phrasebooks of package phrase, one per language, merged along
+// the document's language chain (phrase.Lang).
 //
 // # Columns
 //

@@ -31,12 +31,12 @@ func FuzzNormalizeCell(f *testing.F) {
 		c := splitCell(mkCell(s, 5, 3))
 		var l diag.List
 		for _, loc := range []string{"nl", "en", "fr", "xx"} {
-			parseSupport(loc, c, &l)
-			rc := parseReleases(loc, c, &l)
+			parseSupport(testLang(loc), c, &l)
+			rc := parseReleases(testLang(loc), c, &l)
 			rc.status("v2")
-			parseInstallations(loc, c, &l)
-			p := splitProtection(loc, c)
-			capabilities(loc, append(p.Protect, p.Recover...))
+			parseInstallations(testLang(loc), c, &l)
+			p := splitProtection(testLang(loc), c)
+			capabilities(testLang(loc), append(p.Protect, p.Recover...))
 		}
 		checkParens(c, &l)
 		headerText(c)

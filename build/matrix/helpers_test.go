@@ -1,6 +1,8 @@
 package matrix
 
 import (
+	"fmt"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -126,6 +128,30 @@ func codes(l diag.List) []string {
 	var out []string
 	for _, d := range l {
 		out = append(out, d.Code)
+	}
+	return out
+}
+
+// testLang is the phrasebooks of a locale, as Compile would use them.
+func testLang(loc string) *phrase.Lang {
+	set, l := builtin()
+	if l.HasErrors() {
+		panic(fmt.Sprint(l))
+	}
+	return set.For(loc, "")
+}
+
+// capabilities tags items with the language's capability keywords.
+func capabilities(lg *phrase.Lang, items []Rich) map[Capability]bool {
+	var set capSet
+	for _, it := range items {
+		set |= itemCaps(lg, it.plain())
+	}
+	out := map[Capability]bool{}
+	for i, c := range Capabilities {
+		if set&(1<<i) != 0 {
+			out[c] = true
+		}
 	}
 	return out
 }

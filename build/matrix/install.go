@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 )
 
 // cellInstall is one installation phrase of one locale.
@@ -19,7 +20,7 @@ type cellInstall struct {
 // On-premises Hyper-V VM, Windows VM in VMWare") is split when every part is
 // recognised. A phrase nothing (or more than one target) matches is
 // TargetUnknown with a warning.
-func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
+func parseInstallations(lg *phrase.Lang, c cellText, l *diag.List) []cellInstall {
 	var out []cellInstall
 	for _, ln := range c.lines() {
 		ln = ln.trimmed(0, len(ln.text()), ",;-")
@@ -27,7 +28,7 @@ func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
 			continue
 		}
 		t := ln.text()
-		if tg, ok := classifyTarget(locale, t); ok {
+		if tg, ok := classifyTarget(lg, t); ok {
 			out = append(out, cellInstall{Target: tg, Text: t, Pos: ln.pos(0)})
 			continue
 		}
@@ -35,7 +36,7 @@ func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
 			var split []cellInstall
 			for _, r := range parts {
 				p := ln.trimmed(r[0], r[1], "")
-				tg, ok := classifyTarget(locale, p.text())
+				tg, ok := classifyTarget(lg, p.text())
 				if !ok {
 					split = nil
 					break
@@ -60,71 +61,17 @@ func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
 // before any parenthesised explanation, counts: "Windows virtuele machine
 // in VMWare (beveiligt werkbelasting …)" is about VMware. Exactly one
 // target must match.
-func classifyTarget(locale, phrase string) (Target, bool) {
-	head := phrase
+func classifyTarget(lg *phrase.Lang, text string) (Target, bool) {
+	head := norm(text)
 	if i := strings.IndexByte(head, '('); i >= 0 {
-		head = head[:i]
+		head = strings.TrimSpace(head[:i])
 	}
-	head = norm(head)
 	if head == "" {
 		return TargetUnknown, false
 	}
-	found := TargetUnknown
-	for _, r := range lookup(targetRules, locale) {
-		if !matchesAny(head, r.Any) {
-			continue
-		}
-		if found != TargetUnknown && found != r.Target {
-			return TargetUnknown, false // ambiguous: never guess
-		}
-		found = r.Target
+	id, _, _, ok := lg.Target(head)
+	if !ok {
+		return TargetUnknown, false // unknown, or ambiguous: never guess
 	}
-	return found, found != TargetUnknown
-}
-
-func matchesAny(head string, alts [][]string) bool {
-	for _, all := range alts {
-		ok := true
-		for _, w := range all {
-			if !containsWord(head, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
-}
-
-// containsWord reports whether w occurs in s starting at a word start (so
-// "vm" is not found in "vmware-machine" … but is in "hyper-v vm").
-func containsWord(s, w string) bool {
-	return wordIndex(s, w) >= 0
-}
-
-// wordIndex is the index of the first occurrence of w in s that starts at a
-// word start and, for words of up to three letters, ends at a word end.
-func wordIndex(s, w string) int {
-	for from := 0; from <= len(s)-len(w); {
-		i := strings.Index(s[from:], w)
-		if i < 0 {
-			return -1
-		}
-		i += from
-		end := i + len(w)
-		startOK := i == 0 || !isWordByte(s[i-1])
-		endOK := len(w) > 3 || end == len(s) || !isWordByte(s[end])
-		if startOK && endOK {
-			return i
-		}
-		from = i + 1
-	}
-	return -1
-}
-
-// isWordByte: letters, digits and the bytes of multi-byte (accented) letters.
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+	return Target(id), true
 }

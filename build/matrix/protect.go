@@ -2,10 +2,11 @@ package matrix
 
 import (
 	"strings"
-	"unicode"
+
 	"unicode/utf8"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 )
 
 // protection is the protection column of one row in one locale.
@@ -21,19 +22,19 @@ type protection struct {
 // note. In an unlabelled cell the first line of the first paragraph is the
 // protect list when it is a list, not a sentence; every other line is a
 // note.
-func splitProtection(locale string, c cellText) protection {
+func splitProtection(lg *phrase.Lang, c cellText) protection {
 	var out protection
 	for pi, p := range c.Paras {
 		j := joinLines(p)
 		t := j.text()
-		if at, end, kind, ok := findLabel(locale, t); ok {
+		if at, end, kind, ok := findLabel(lg, t); ok {
 			if at > 0 {
 				if n := j.trimmed(0, at, ""); len(n) > 0 {
 					out.Notes = append(out.Notes, n.rich())
 				}
 			}
 			items := listItems(j.slice(end, len(t)))
-			if kind == labelProtect {
+			if kind == phrase.Protect {
 				out.Protect = append(out.Protect, items...)
 			} else {
 				out.Recover = append(out.Recover, items...)
@@ -72,7 +73,7 @@ func isSentence(t string) bool {
 
 // findLabel finds a label of the locale at the start of t or right after a
 // sentence end (". "). It returns where the label starts and ends.
-func findLabel(locale, t string) (at, end int, kind labelKind, ok bool) {
+func findLabel(lg *phrase.Lang, t string) (at, end int, kind phrase.LabelKind, ok bool) {
 	starts := []int{0}
 	for i := 0; i+1 < len(t); i++ {
 		if t[i] == '.' && t[i+1] == ' ' {
@@ -80,34 +81,11 @@ func findLabel(locale, t string) (at, end int, kind labelKind, ok bool) {
 		}
 	}
 	for _, s := range starts {
-		for _, lb := range lookup(labels, locale) {
-			if n, hit := foldPrefix(t[s:], lb.Text); hit {
-				return s, s + n, lb.Kind, true
-			}
+		if n, k, _, hit := lg.Label(t[s:]); hit {
+			return s, s + n, k, true
 		}
 	}
 	return 0, 0, 0, false
-}
-
-// foldPrefix reports whether s starts with prefix, ignoring case and
-// apostrophe style (prefix is in norm() form), and how many bytes of s
-// the prefix covers.
-func foldPrefix(s, prefix string) (int, bool) {
-	i := 0
-	for _, pr := range prefix {
-		if i >= len(s) {
-			return 0, false
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == '\u2019' {
-			r = '\''
-		}
-		if unicode.ToLower(r) != pr {
-			return 0, false
-		}
-		i += n
-	}
-	return i, true
 }
 
 // capSet is a set of capabilities, bit i standing for Capabilities[i].
@@ -122,27 +100,11 @@ var capBit = func() map[Capability]capSet {
 	return m
 }()
 
-// capabilities tags items with the locale's capability keywords (see
-// itemCaps).
-func capabilities(locale string, items []Rich) map[Capability]bool {
-	var set capSet
-	for _, it := range items {
-		set |= itemCaps(locale, it.plain())
-	}
-	out := map[Capability]bool{}
-	for i, c := range Capabilities {
-		if set&(1<<i) != 0 {
-			out[c] = true
-		}
-	}
-	return out
-}
-
 // capMemo remembers itemCaps per item text for one locale: the same
 // protect/recover items recur on row after row.
 type capMemo struct {
-	locale string
-	sets   map[string]capSet
+	lang *phrase.Lang
+	sets map[string]capSet
 }
 
 // of is the union of the capabilities of items.
@@ -153,7 +115,7 @@ func (m *capMemo) of(items ...[]Rich) capSet {
 			t := it.plain()
 			s, ok := m.sets[t]
 			if !ok {
-				s = itemCaps(m.locale, t)
+				s = itemCaps(m.lang, t)
 				m.sets[t] = s
 			}
 			set |= s
@@ -165,20 +127,18 @@ func (m *capMemo) of(items ...[]Rich) capSet {
 // itemCaps tags one item's text with the locale's capability keywords. A
 // keyword must start at a word start; the text it matched is used up so a
 // later, more general keyword cannot match it again.
-func itemCaps(locale, text string) capSet {
+func itemCaps(lg *phrase.Lang, text string) capSet {
 	var out capSet
 	s := norm(text)
-	for _, rule := range lookup(capWords, locale) {
-		for _, w := range rule.Words {
-			for {
-				i := wordIndex(s, w)
-				if i < 0 {
-					break
-				}
-				out |= capBit[rule.Cap] // 0 for a rule that only uses words up
-				// Use the match up (a copy only when a keyword matched).
-				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
+	for _, cw := range lg.CapWords() {
+		for {
+			i := phrase.WordIndex(s, cw.Word)
+			if i < 0 {
+				break
 			}
+			out |= capBit[Capability(cw.Cap)] // 0 for a word that is only used up
+			// Use the match up (a copy only when a keyword matched).
+			s = s[:i] + strings.Repeat(" ", len(cw.Word)) + s[i+len(cw.Word):]
 		}
 	}
 	return out

@@ -73,7 +73,7 @@ func TestSupportValues(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseSupport(tc.locale, splitCell(mkCell(tc.in, 7, 10)), &l)
+		got := parseSupport(testLang(tc.locale), splitCell(mkCell(tc.in, 7, 10)), &l)
 		if got.Status != tc.status || !reflect.DeepEqual(got.Condition, tc.cond) {
 			t.Errorf("%s %q: got %s %v, want %s %v", tc.locale, tc.in, got.Status, got.Condition, tc.status, tc.cond)
 		}
@@ -89,7 +89,7 @@ func TestSupportValues(t *testing.T) {
 
 func TestEnglishYMessageAndPosition(t *testing.T) {
 	var l diag.List
-	parseSupport("nl", splitCell(mkCell(" Y (met UR1)", 93, 98)), &l)
+	parseSupport(testLang("nl"), splitCell(mkCell(" Y (met UR1)", 93, 98)), &l)
 	if len(l) != 1 {
 		t.Fatalf("got %v", l)
 	}
@@ -115,42 +115,47 @@ func TestReleases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseReleases("nl", splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := parseReleases(testLang("nl"), splitCell(mkCell(tc.in, 1, 1)), &l)
 		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
 		}
 	}
 	var l diag.List
-	if got := parseReleases("nl", splitCell(mkCell("Misschien", 1, 1)), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
+	if got := parseReleases(testLang("nl"), splitCell(mkCell("Misschien", 1, 1)), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
 		t.Errorf("unknown release: %+v %v", got, l)
 	}
 }
 
 func TestHeaders(t *testing.T) {
 	tests := []struct {
-		in     string
-		kind   column
-		server string
+		lang, in string
+		kind     column
+		server   string
 	}{
-		{"Workload", colWorkload, ""},
-		{"Charge de travail", colWorkload, ""},
-		{"Versie", colVersion, ""},
-		{"Version", colVersion, ""},
-		{"Azure Backup-server</br> installation", colInstall, ""},
-		{"Installatie van Azure Backup Server", colInstall, ""},
-		{"Azure Backup</br> Server v2", colServer, "v2"},
-		{"Azure Backup</br> Server V3", colServer, "v3"},
-		{"Sauvegarde Azure</br> Serveur v1 ", colServer, "v1"},
-		{"Ondersteunde Azure Backup Server", colSupported, ""},
-		{"Supported  Azure Backup Server", colSupported, ""},
-		{"Beveiliging en herstel", colProtect, ""},
-		{"Protection et récupération", colProtect, ""},
-		{"Opmerkingen", colUnknown, ""},
+		{"en", "Workload", colWorkload, ""},
+		{"fr", "Charge de travail", colWorkload, ""},
+		{"nl", "Versie", colVersion, ""},
+		{"en", "Version", colVersion, ""},
+		{"nl", "Azure Backup-server</br> installation", colInstall, ""},
+		{"nl", "Installatie van Azure Backup Server", colInstall, ""},
+		{"en", "Azure Backup</br> Server v2", colServer, "v2"},
+		{"en", "Azure Backup</br> Server V3", colServer, "v3"},
+		{"fr", "Sauvegarde Azure</br> Serveur v1 ", colServer, "v1"},
+		{"nl", "Ondersteunde Azure Backup Server", colSupported, ""},
+		{"en", "Supported  Azure Backup Server", colSupported, ""},
+		{"en", "**Azure Backup Server**", colSupported, ""},
+		{"nl", "Beveiliging en herstel", colProtect, ""},
+		{"fr", "Protection et récupération", colProtect, ""},
+		{"nl", "Opmerkingen", colUnknown, ""},
+		// English headers are understood in every language (machine
+		// translation leaves them), a language's own words only in it.
+		{"fr", "Workload", colWorkload, ""},
+		{"en", "Versie", colUnknown, ""},
 	}
 	for _, tc := range tests {
-		got := classifyHeader(headerText(splitCell(mkCell(tc.in, 1, 1))))
+		got := classifyHeader(testLang(tc.lang), headerText(splitCell(mkCell(tc.in, 1, 1))))
 		if got.Kind != tc.kind || got.Server != tc.server {
-			t.Errorf("%q: got %v %q, want %v %q", tc.in, got.Kind, got.Server, tc.kind, tc.server)
+			t.Errorf("%s %q: got %v %q, want %v %q", tc.lang, tc.in, got.Kind, got.Server, tc.kind, tc.server)
 		}
 	}
 }
@@ -194,7 +199,7 @@ func TestInstallations(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseInstallations(tc.locale, splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := parseInstallations(testLang(tc.locale), splitCell(mkCell(tc.in, 1, 1)), &l)
 		var ts []Target
 		for _, g := range got {
 			ts = append(ts, g.Target)
@@ -211,7 +216,7 @@ func TestInstallations(t *testing.T) {
 
 func TestInstallationTextKept(t *testing.T) {
 	var l diag.List
-	got := parseInstallations("nl", splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), &l)
+	got := parseInstallations(testLang("nl"), splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), &l)
 	if len(got) != 2 || got[0].Text != "Fysieke server" || got[1].Text != "Virtuele Hyper-V-machine" {
 		t.Errorf("got %+v", got)
 	}
@@ -236,7 +241,15 @@ func TestWorkloads(t *testing.T) {
 		"Azure Files":                                                                                 "",
 	}
 	for in, want := range tests {
-		if got := workloadID(in); got != want {
+		// The workload names of nl, fr and en: each text in all three
+		// languages' books at once is what a mixed corpus needs.
+		lang := testLang("en")
+		for _, loc := range []string{"nl", "fr"} {
+			if got := workloadID(testLang(loc), in); got != "" {
+				lang = testLang(loc)
+			}
+		}
+		if got := workloadID(lang, in); got != want {
 			t.Errorf("workloadID(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -289,7 +302,7 @@ func TestProtectionSplit(t *testing.T) {
 		return out
 	}
 	for _, tc := range tests {
-		got := splitProtection(tc.locale, splitCell(mkCell(tc.in, 1, 1)))
+		got := splitProtection(testLang(tc.locale), splitCell(mkCell(tc.in, 1, 1)))
 		g := want{plain(got.Protect), plain(got.Recover), plain(got.Notes)}
 		if !reflect.DeepEqual(g, tc.want) {
 			t.Errorf("%s %q:\n got %q\nwant %q", tc.locale, tc.in, g, tc.want)
@@ -298,7 +311,7 @@ func TestProtectionSplit(t *testing.T) {
 }
 
 func TestProtectionKeepsLinks(t *testing.T) {
-	got := splitProtection("en", splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)))
+	got := splitProtection(testLang("en"), splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)))
 	want := []Rich{{{Text: "Note."}}, {{Text: "See "}, {Text: "Linux distros", Href: "https://example.com/d"}, {Text: "."}}}
 	if !reflect.DeepEqual(got.Notes, want) {
 		t.Errorf("notes = %#v", got.Notes)
@@ -335,7 +348,7 @@ func TestCapabilities(t *testing.T) {
 		for _, s := range tc.items {
 			items = append(items, Rich{{Text: s}})
 		}
-		got := capabilities(tc.locale, items)
+		got := capabilities(testLang(tc.locale), items)
 		var list []Capability
 		for _, c := range Capabilities {
 			if got[c] {

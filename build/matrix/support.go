@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 )
 
 // cellSupport is the support one cell gives, before merging locales.
@@ -18,7 +19,7 @@ type cellSupport struct {
 // locale, optionally followed by a qualifier in parentheses ("Y (met UR1)")
 // or on following lines ("J<br/><br/>Niet-Nano server"). A qualifier turns
 // "supported" into "conditional" and is kept as the condition, links intact.
-func parseSupport(locale string, c cellText, l *diag.List) cellSupport {
+func parseSupport(lg *phrase.Lang, c cellText, l *diag.List) cellSupport {
 	lines := c.lines()
 	if len(lines) == 0 {
 		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
@@ -32,22 +33,17 @@ func parseSupport(locale string, c cellText, l *diag.List) cellSupport {
 	}
 	word := strings.TrimRight(t[:end], ",;:.")
 	out := cellSupport{Status: StatusUnknown, Pos: first.pos(0)}
-	words := lookup(supportWords, locale)
-	w := norm(word)
-	switch {
-	case slices.Contains(words.Yes, w):
-		out.Status = StatusSupported
-	case slices.Contains(words.No, w):
-		out.Status = StatusUnsupported
-	case slices.Contains(supportWords["en"].Yes, w):
-		out.Status = StatusSupported
-		l.Warnf(out.Pos, "english-support-value", "English %q where %s expected", word, words.Expect)
-	case slices.Contains(supportWords["en"].No, w):
-		out.Status = StatusUnsupported
-		l.Warnf(out.Pos, "english-support-value", "English %q where %s expected", word, words.Expect)
-	default:
+	yes, m, ok := lg.Support(norm(word))
+	if !ok {
 		l.Warnf(out.Pos, "unknown-support-value", "unknown support value %q (status unknown)", t)
 		return out
+	}
+	out.Status = StatusUnsupported
+	if yes {
+		out.Status = StatusSupported
+	}
+	if m.Leak {
+		l.Warnf(out.Pos, "english-support-value", "English %q where %s expected", word, lg.Expect())
 	}
 	var cond []line
 	if rest := first.trimmed(len(word), len(t), ",;:"); len(rest) > 0 {
@@ -122,7 +118,7 @@ type releaseCell struct {
 // parseReleases reads a cell of a single "supported server" column: a
 // comma-separated list of releases ("V3, V2", "V3 UR1") or a "not
 // supported" phrase, with an optional qualifier on following lines.
-func parseReleases(locale string, c cellText, l *diag.List) releaseCell {
+func parseReleases(lg *phrase.Lang, c cellText, l *diag.List) releaseCell {
 	lines := c.lines()
 	if len(lines) == 0 {
 		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
@@ -131,7 +127,7 @@ func parseReleases(locale string, c cellText, l *diag.List) releaseCell {
 	first := lines[0]
 	t := first.text()
 	out := releaseCell{Pos: first.pos(0)}
-	if slices.Contains(lookup(notSupported, locale), norm(t)) {
+	if _, none := lg.NoRelease(norm(t)); none {
 		out.None = true
 	} else {
 		for _, r := range splitTop(t, ',') {

@@ -5,7 +5,21 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"github.com/mabs-matrix/matrixdoc/build/source"
+)
+
+// column is what a table column means.
+type column int
+
+const (
+	colUnknown   column = iota
+	colWorkload         // the workload name
+	colVersion          // the versions of the workload
+	colInstall          // where MABS is installed / the workload runs
+	colServer           // support in one server release (id in the header)
+	colSupported        // one column listing the releases that support the row
+	colProtect          // protection and recovery
 )
 
 // colInfo is the meaning of one table column.
@@ -65,33 +79,33 @@ func headerText(c cellText) string {
 	return strings.Join(parts, " ")
 }
 
+// columnOf maps the phrasebook's column names to the compiler's.
+var columnOf = map[phrase.Column]column{
+	phrase.ColWorkload:        colWorkload,
+	phrase.ColVersion:         colVersion,
+	phrase.ColInstallation:    colInstall,
+	phrase.ColSupportedServer: colSupported,
+	phrase.ColProtection:      colProtect,
+}
+
 // classifyHeader says what a column means from its header text alone.
-func classifyHeader(h string) colInfo {
+func classifyHeader(lg *phrase.Lang, h string) colInfo {
 	n := norm(h)
 	ci := colInfo{Header: h}
-	if id, ok := parseRelease(n); ok {
-		for _, w := range serverWords {
-			if strings.Contains(n, w) {
-				ci.Kind, ci.Server = colServer, id
-				return ci
-			}
-		}
+	if id, ok := parseRelease(n); ok && lg.ReleaseWord(n) {
+		ci.Kind, ci.Server = colServer, id
+		return ci
 	}
-	for _, hw := range headerWords {
-		for _, p := range hw.Phrases {
-			if strings.Contains(n, p) {
-				ci.Kind = hw.Col
-				return ci
-			}
-		}
+	if c, _, ok := lg.Column(n); ok {
+		ci.Kind = columnOf[c]
 	}
 	return ci
 }
 
 // compileDoc normalizes every matrix table of one document.
-func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
+func compileDoc(lg *phrase.Lang, locale string, doc *source.Document, l *diag.List) *locDoc {
 	ld := &locDoc{Locale: locale, Doc: doc, Names: map[string]string{}}
-	caps := &capMemo{locale: locale, sets: map[string]capSet{}}
+	caps := &capMemo{lang: lg, sets: map[string]capSet{}}
 	addServer := func(id, name string) {
 		if !slices.Contains(ld.Servers, id) {
 			ld.Servers = append(ld.Servers, id)
@@ -102,7 +116,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 		lt := locTable{Section: t.Section, Pos: t.Pos}
 		seen := map[column]bool{}
 		for _, h := range t.Header {
-			ci := classifyHeader(headerText(splitCell(h)))
+			ci := classifyHeader(lg, headerText(splitCell(h)))
 			ci.Pos = h.Pos
 			if ci.Kind != colUnknown && ci.Kind != colServer && seen[ci.Kind] {
 				l.Warnf(h.Pos, "unknown-column", "second column of the same kind %q; kept as an extra column", ci.Header)
@@ -125,7 +139,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 		}
 		lt.Rows = make([]locRow, 0, len(t.Rows))
 		for _, r := range t.Rows {
-			lt.Rows = append(lt.Rows, compileRow(locale, lt.Cols, r, l, addServer, caps))
+			lt.Rows = append(lt.Rows, compileRow(lg, lt.Cols, r, l, addServer, caps))
 		}
 		ld.Tables = append(ld.Tables, lt)
 	}
@@ -148,7 +162,7 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 }
 
 // compileRow normalizes one body row.
-func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string), caps *capMemo) locRow {
+func compileRow(lg *phrase.Lang, cols []colInfo, r source.Row, l *diag.List, addServer func(id, name string), caps *capMemo) locRow {
 	lr := locRow{Pos: r.Pos, Support: map[string]cellSupport{}, cells: r.Cells, nCols: len(cols)}
 	// GFM pads a short row and drops the cells of a long one without a word;
 	// either way a fact is lost or shifted, so it is an error here.
@@ -167,17 +181,17 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 		switch ci.Kind {
 		case colWorkload:
 			lr.Workload = headerText(ct)
-			lr.WorkloadID = workloadID(lr.Workload)
+			lr.WorkloadID = workloadID(lg, lr.Workload)
 		case colVersion:
 			for _, ln := range ct.lines() {
 				lr.Versions = append(lr.Versions, ln.text())
 			}
 		case colInstall:
-			lr.Installs = parseInstallations(locale, ct, l)
+			lr.Installs = parseInstallations(lg, ct, l)
 		case colServer:
-			lr.Support[ci.Server] = parseSupport(locale, ct, l)
+			lr.Support[ci.Server] = parseSupport(lg, ct, l)
 		case colSupported:
-			rc := parseReleases(locale, ct, l)
+			rc := parseReleases(lg, ct, l)
 			for i, id := range rc.Releases {
 				addServer(id, rc.Names[i])
 			}
@@ -186,7 +200,7 @@ func compileRow(locale string, cols []colInfo, r source.Row, l *diag.List, addSe
 			}
 			lr.rel = &rc
 		case colProtect:
-			lr.Prot = splitProtection(locale, ct)
+			lr.Prot = splitProtection(lg, ct)
 			lr.Caps = caps.of(lr.Prot.Protect, lr.Prot.Recover)
 		default:
 			lr.Extra = append(lr.Extra, joinLines(ct.lines()).rich())
@@ -207,20 +221,8 @@ func (r *locRow) rawText(i int) string {
 	return ""
 }
 
-// workloadID finds the workload in the known table ("" if unknown).
-func workloadID(text string) string {
-	n := norm(text)
-	for _, w := range workloadRules {
-		for _, p := range w.Prefix {
-			if strings.HasPrefix(n, p) {
-				return w.ID
-			}
-		}
-		for _, c := range w.Contains {
-			if strings.Contains(n, c) {
-				return w.ID
-			}
-		}
-	}
-	return ""
+// workloadID finds the workload in the phrasebooks ("" if unknown).
+func workloadID(lg *phrase.Lang, text string) string {
+	id, _, _ := lg.Workload(norm(text))
+	return id
 }

@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -126,7 +127,9 @@ func TestLoadContent(t *testing.T) {
 		"nl/strings.yaml": file("title: Matrix\nempty:\n"),
 		"en/" + doc:       enDoc(),
 	})
-	if len(l) != 0 {
+	// en has no strings.yaml: it borrows the default locale's, with one
+	// warning naming the file to add.
+	if len(l) != 1 || l[0].Code != "missing-strings" || l[0].File != "en/strings.yaml" || l[0].Severity != diag.Warning {
 		t.Fatalf("diagnostics: %v", l)
 	}
 	if c.BaseURL != "https://x.nl/" {
@@ -135,8 +138,8 @@ func TestLoadContent(t *testing.T) {
 	if c.Strings["nl"]["title"] != "Matrix" || c.Strings["nl"]["empty"] != "" || c.StringsFile["nl"] != "nl/strings.yaml" {
 		t.Errorf("nl strings %v from %q", c.Strings["nl"], c.StringsFile["nl"])
 	}
-	if c.Strings["en"] != nil {
-		t.Errorf("en has no strings.yaml, got %v", c.Strings["en"])
+	if c.Strings["en"]["title"] != "Matrix" || !c.StringsFallback["en"] || c.StringsFallback["nl"] || c.StringsFile["en"] != "nl/strings.yaml" {
+		t.Errorf("en has no strings.yaml: want nl's, got %v from %q", c.Strings["en"], c.StringsFile["en"])
 	}
 	nl := c.Documents["nl"]
 	if nl.Title != "Kop" || len(nl.Tables) != 1 || nl.Tables[0].Rows[0].Cells[1].PlainText() != "2" {

@@ -39,8 +39,21 @@ type Content struct {
 	Documents map[string]*Document
 	// Strings maps locale → UI string key → text (from <locale>/strings.yaml).
 	Strings map[string]map[string]string
-	// StringsPos maps locale → the file the strings came from (for diagnostics).
-	StringsFile map[string]string
+	// StringsFile maps locale → the file the strings came from (for
+	// diagnostics). A locale without a strings.yaml borrows the default
+	// locale's strings (Hugo's i18n fallback): its entry then names that file
+	// and StringsFallback[locale] is true.
+	StringsFile     map[string]string
+	StringsFallback map[string]bool
+	// Phrasebooks maps locale → that folder's own phrasebook.yaml, as read
+	// (package phrase parses it).
+	Phrasebooks map[string]File
+}
+
+// File is a content file carried as bytes to a later stage.
+type File struct {
+	Path string
+	Src  []byte
 }
 
 // Document is one parsed markdown matrix.

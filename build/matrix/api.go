@@ -2,9 +2,12 @@ package matrix
 
 import (
 	"fmt"
+	"html"
 	"slices"
+	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -32,7 +35,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 			l.Errorf(diag.Position{File: loc}, "missing-document", "locale %q has no matrix document", loc)
 			continue
 		}
-		docs = append(docs, compileDoc(books.For(loc, doc.Meta.ContentLocale), loc, doc, &l))
+		docs = append(docs, compileDoc(books.For(loc, doc.Meta.ContentLocale), books.For(phrase.FallbackTag, ""), loc, doc, &l))
 	}
 	if len(docs) == 0 {
 		l.Sort()
@@ -48,7 +51,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	crossCheck(docs, &l)
 	m.Servers = buildServers(docs)
 	m.Rows, m.Workloads = buildRows(docs, m.Servers, &l)
-	m.Sections = buildSections(docs, &l)
+	m.Sections = buildSections(c, docs, &l)
 	m.Vocabularies = buildVocabularies(c, locales, &l)
 	l.Sort()
 	return m, l
@@ -95,13 +98,23 @@ func buildServers(docs []*locDoc) []Server {
 
 // buildSections turns the default locale's headings into sections, the
 // intro first; other locales join by section id.
-func buildSections(docs []*locDoc, l *diag.List) []Section {
+func buildSections(c *source.Content, docs []*locDoc, l *diag.List) []Section {
 	def := docs[0]
 	out := []Section{{ID: "intro", Title: L{}, HTML: L{}}}
 	for _, d := range docs {
 		out[0].Title[d.Locale] = d.Doc.Title
 		out[0].HTML[d.Locale] = d.Doc.Intro
 	}
+	defer func() {
+		reported := map[string]bool{}
+		for i := range out {
+			for _, loc := range c.Locales {
+				if h, ok := out[i].HTML[loc]; ok {
+					out[i].HTML[loc] = alertTitles(c, loc, h, l, reported)
+				}
+			}
+		}
+	}()
 	for _, s := range def.Doc.Sections {
 		if s.Level < 2 {
 			continue // the title heading: its prose is the intro
@@ -124,6 +137,31 @@ func buildSections(docs []*locDoc, l *diag.List) []Section {
 		out = append(out, sec)
 	}
 	return out
+}
+
+// alertTitles puts each alert's title, in the locale's UI strings
+// ("alert.note: Opmerking"), where package source left its placeholder.
+func alertTitles(c *source.Content, loc, h string, l *diag.List, reported map[string]bool) string {
+	if !strings.Contains(h, `class="alert-title"`) {
+		return h
+	}
+	for _, kind := range source.AlertKinds {
+		ph := source.AlertTitle(kind)
+		if !strings.Contains(h, ph) {
+			continue
+		}
+		key := "alert." + kind
+		title, ok := c.Strings[loc][key]
+		if !ok {
+			if c.Strings[loc] != nil && !reported[loc+key] {
+				reported[loc+key] = true
+				l.Errorf(diag.Position{File: stringsFile(c, loc)}, "missing-string", "missing UI string %q (the document has a [!%s] alert)", key, strings.ToUpper(kind))
+			}
+			title = strings.ToUpper(kind[:1]) + kind[1:]
+		}
+		h = strings.ReplaceAll(h, ph, `<p class="alert-title">`+html.EscapeString(title)+`</p>`)
+	}
+	return h
 }
 
 // buildVocabularies labels every vocabulary entry from the strings files.

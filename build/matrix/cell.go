@@ -316,26 +316,82 @@ func (r Rich) plain() string {
 func norm(s string) string { return phrase.Norm(s) }
 
 // splitTop returns the byte ranges of s split on sep at parenthesis depth
-// zero, so "a (b, c), d" is two parts.
+// zero, so "a (b, c), d" is two parts. A ',' separator also splits at the
+// full-width "，" and the ideographic "、" of Chinese and Japanese text, and
+// full-width parentheses nest like ASCII ones.
 func splitTop(s string, sep byte) [][2]int {
 	var out [][2]int
 	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch phrase.FoldRune(r) {
 		case '(':
 			depth++
 		case ')':
 			if depth > 0 {
 				depth--
 			}
-		case sep:
+		case rune(sep):
 			if depth == 0 {
 				out = append(out, [2]int{start, i})
-				start = i + 1
+				start = i + n
 			}
 		}
+		i += n
 	}
 	return append(out, [2]int{start, len(s)})
+}
+
+// splitList splits a list on top-level commas and on any of words (in Norm
+// form, e.g. the language's "or") standing as whole words outside
+// parentheses: "Physical server, Stack VM or VMware VM" is three parts.
+func splitList(s string, words []string) [][2]int {
+	var out [][2]int
+	for _, r := range splitTop(s, ',') {
+		part := s[r[0]:r[1]]
+		start, depth := 0, 0
+		for i := 0; i < len(part); {
+			c, n := utf8.DecodeRuneInString(part[i:])
+			switch phrase.FoldRune(c) {
+			case '(':
+				depth++
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+			}
+			if depth == 0 && wordBoundaryBefore(part, i) {
+				for _, w := range words {
+					k, ok := phrase.HasFoldPrefix(part[i:], w)
+					if ok && wordBoundaryAfter(part, i+k) {
+						out = append(out, [2]int{r[0] + start, r[0] + i})
+						start = i + k
+						i += k - n
+						break
+					}
+				}
+			}
+			i += n
+		}
+		out = append(out, [2]int{r[0] + start, r[1]})
+	}
+	return out
+}
+
+func wordBoundaryBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !phrase.IsWordRune(r)
+}
+
+func wordBoundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !phrase.IsWordRune(r)
 }
 
 // slug makes an ASCII id: lower case letters and digits, other runs become

@@ -31,11 +31,11 @@ func FuzzNormalizeCell(f *testing.F) {
 		c := splitCell(mkCell(s, 5, 3))
 		var l diag.List
 		for _, loc := range []string{"nl", "en", "fr", "xx"} {
-			parseSupport(testLang(loc), c, &l)
-			rc := parseReleases(testLang(loc), c, &l)
+			testCtx(loc, &l).parseSupport(c, nil)
+			rc := testCtx(loc, &l).parseReleases(c, nil)
 			rc.status("v2")
-			parseInstallations(testLang(loc), c, &l)
-			p := splitProtection(testLang(loc), c)
+			testCtx(loc, &l).parseInstallations(c, nil)
+			p := testCtx(loc, nil).splitProtection(c, nil)
 			capabilities(testLang(loc), append(p.Protect, p.Recover...))
 		}
 		checkParens(c, &l)

@@ -120,6 +120,9 @@ func fullStrings() map[string]string {
 	for _, t := range Capabilities {
 		s["capability."+string(t)] = string(t)
 	}
+	for _, k := range source.AlertKinds {
+		s["alert."+k] = k
+	}
 	return s
 }
 
@@ -154,4 +157,14 @@ func capabilities(lg *phrase.Lang, items []Rich) map[Capability]bool {
 		}
 	}
 	return out
+}
+
+// testCtx is a document context for rule tests: the locale's phrasebooks,
+// English for twins, diagnostics into l (a throwaway list when l is nil).
+// Unknown words are reported at once, not grouped.
+func testCtx(loc string, l *diag.List) *docCtx {
+	if l == nil {
+		l = &diag.List{}
+	}
+	return &docCtx{lg: testLang(loc), en: testLang("en"), locale: loc, l: l, un: newUnknowns(l)}
 }

@@ -190,16 +190,25 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 		row.Recover[loc] = nonNil(r.Prot.Recover)
 		row.Notes[loc] = nonNil(r.Prot.Notes)
 		caps |= r.Caps
-		for k, h := range extraHeaders {
-			if k < len(r.Extra) {
-				if row.Extra == nil {
-					row.Extra = map[string]LRich{}
+		// The extra cells of unknown columns are keyed by the default
+		// locale's header of the same column; cells beyond the header by
+		// their place ("cell 7").
+		unknownCol := 0
+		for _, e := range r.Extra {
+			key := e.Key
+			if !e.Beyond {
+				if unknownCol < len(extraHeaders) {
+					key = extraHeaders[unknownCol]
 				}
-				if row.Extra[h] == nil {
-					row.Extra[h] = LRich{}
-				}
-				row.Extra[h][loc] = r.Extra[k]
+				unknownCol++
 			}
+			if row.Extra == nil {
+				row.Extra = map[string]LRich{}
+			}
+			if row.Extra[key] == nil {
+				row.Extra[key] = LRich{}
+			}
+			row.Extra[key][loc] = e.Text
 		}
 	}
 	for _, s := range servers {
@@ -252,10 +261,14 @@ func workloadFor(docs []*locDoc, by map[string]*locRow) string {
 }
 
 // versionsForID are the versions the row id is made from: English when
-// present, else the default locale's.
+// present, else the English original of the default locale's when its file
+// carries machine-translation twins, else the default locale's.
 func versionsForID(docs []*locDoc, by map[string]*locRow) []string {
 	if r := by["en"]; r != nil {
 		return r.Versions
+	}
+	if d := by[docs[0].Locale]; d.VersionsTwin != nil {
+		return d.VersionsTwin
 	}
 	return by[docs[0].Locale].Versions
 }

@@ -2,7 +2,6 @@ package matrix
 
 import (
 	"strings"
-
 	"unicode/utf8"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -12,54 +11,215 @@ import (
 // protection is the protection column of one row in one locale.
 type protection struct {
 	Protect, Recover, Notes []Rich
+	// Named are the notes that say what can be protected ("… to protect
+	// Windows Server 2012 deduped volumes"): their capability keywords count.
+	Named []Rich
+	// kinds is, per paragraph, the kind of label it starts with (or has
+	// after a sentence), or noLabel.
+	kinds []labelAt
+}
+
+// labelAt is a paragraph's label, if any.
+type labelAt struct {
+	ok   bool
+	kind phrase.LabelKind
 }
 
 // splitProtection splits the "protection and recovery" cell (rules in the
-// package doc): paragraphs are separated by blank lines; a paragraph that
-// starts with a label of the locale ("Beveiligen:", "Recover:"), or has one
-// right after a sentence ("… Windows Server 2016. Beveiligen: …"), lists
-// items separated by top-level commas; the text before such a label is a
-// note. In an unlabelled cell the first line of the first paragraph is the
-// protect list when it is a list, not a sentence; every other line is a
-// note.
-func splitProtection(lg *phrase.Lang, c cellText) protection {
+// package doc), reading labels the language's books lack from the English
+// original when the file has one.
+func (dc *docCtx) splitProtection(c cellText, twin *protection) protection {
+	return splitProtectionIn(dc.lg, c, dc, twin)
+}
+
+// splitProtectionIn splits a protection cell in the language lg:
+// paragraphs are separated by blank lines; a paragraph that starts with a
+// label ("Beveiligen:", "Recover:"), or has one right after a sentence
+// ("… Windows Server 2016. Beveiligen: …"), lists items separated by
+// top-level commas; the text before such a label is a note. A paragraph
+// whose English original (twin) starts with a label lists items after its
+// own first ":". An unlabelled line that is a list, not a sentence, lists
+// what can be recovered when it names a way to recover ("Item-level
+// recovery of files and folders…"), else — on the cell's first line — what
+// is protected; every other line is a note, and a note that says what it
+// protects ("… to protect … deduped volumes") is also Named. dc, when not
+// nil, receives the report of labels read from the twin.
+func splitProtectionIn(lg *phrase.Lang, c cellText, dc *docCtx, twin *protection) protection {
 	var out protection
+	items := func(kind phrase.LabelKind, l line) {
+		it := listItems(lg, l)
+		if kind == phrase.Protect {
+			out.Protect = append(out.Protect, it...)
+		} else {
+			out.Recover = append(out.Recover, it...)
+		}
+	}
 	for pi, p := range c.Paras {
 		j := joinLines(p)
 		t := j.text()
 		if at, end, kind, ok := findLabel(lg, t); ok {
+			out.kinds = append(out.kinds, labelAt{true, kind})
 			if at > 0 {
 				if n := j.trimmed(0, at, ""); len(n) > 0 {
 					out.Notes = append(out.Notes, n.rich())
 				}
 			}
-			items := listItems(j.slice(end, len(t)))
-			if kind == phrase.Protect {
-				out.Protect = append(out.Protect, items...)
-			} else {
-				out.Recover = append(out.Recover, items...)
-			}
+			items(kind, j.slice(end, len(t)))
 			continue
 		}
-		for li, ln := range p {
-			if pi == 0 && li == 0 && !isSentence(ln.text()) {
-				out.Protect = append(out.Protect, listItems(ln)...)
+		if twin != nil && pi < len(twin.kinds) && twin.kinds[pi].ok && len(twin.kinds) == len(c.Paras) {
+			if colon := labelEnd(t); colon > 0 {
+				kind := twin.kinds[pi].kind
+				out.kinds = append(out.kinds, labelAt{true, kind})
+				if dc != nil {
+					label := strings.TrimSpace(t[:colon])
+					dc.un.warn(j.pos(0), "unknown-label", norm(label),
+						"label %q is not in the %s phrasebook; read as a %s label from the English original — add it to labels.%s in %s",
+						label, lg.Tag, kindName(kind), kindName(kind), dc.book())
+				}
+				items(kind, j.slice(colon, len(t)))
 				continue
 			}
-			out.Notes = append(out.Notes, ln.rich())
+		}
+		out.kinds = append(out.kinds, labelAt{})
+		for li, ln := range p {
+			lt := ln.text()
+			switch {
+			case !isSentence(lt) && lg.NamesRecovery(norm(lt)):
+				items(phrase.Recover, ln)
+			case pi == 0 && li == 0 && !isSentence(lt):
+				items(phrase.Protect, ln)
+			default:
+				out.Notes = append(out.Notes, ln.rich())
+				if lg.NamesProtection(norm(lt)) {
+					out.Named = append(out.Named, ln.rich())
+				}
+			}
 		}
 	}
 	return out
 }
 
-// listItems splits a line on commas outside parentheses.
-func listItems(l line) []Rich {
-	t := l.text()
-	var out []Rich
-	for _, r := range splitTop(t, ',') {
-		if it := l.trimmed(r[0], r[1], ""); len(it) > 0 {
-			out = append(out, it.rich())
+func kindName(k phrase.LabelKind) string {
+	if k == phrase.Recover {
+		return "recover"
+	}
+	return "protect"
+}
+
+// labelEnd is the offset just past the first ":" (or "：") of t when it
+// comes early enough to end a label (within 80 bytes, before any sentence
+// break), else 0.
+func labelEnd(t string) int {
+	for i, r := range t {
+		if i > 80 {
+			return 0
 		}
+		switch {
+		case r == ':' || r == '：':
+			if i == 0 {
+				return 0
+			}
+			return i + utf8.RuneLen(r)
+		case r == '.' && strings.HasPrefix(t[i:], ". "):
+			return 0
+		}
+	}
+	return 0
+}
+
+// listItems splits a line into items on commas outside parentheses. A
+// list whose first part is a phrase of three words or more and whose last
+// part joins two things with the language's "and" is one enumeration
+// inside one phrase — "VMware VMs on cluster-shared volumes (CSVs), NFS,
+// and SAN storage" — and stays one item. An item keeps no unbalanced
+// parenthesis (the cell's check has reported it).
+func listItems(lg *phrase.Lang, l line) []Rich {
+	t := l.text()
+	parts := splitTop(t, ',')
+	if len(parts) >= 2 {
+		first := strings.Fields(t[parts[0][0]:parts[0][1]])
+		lastPart := t[parts[len(parts)-1][0]:parts[len(parts)-1][1]]
+		if len(first) >= 3 && hasWord(lastPart, lg.Words("and")) {
+			parts = [][2]int{{0, len(t)}}
+		}
+	}
+	var out []Rich
+	for _, r := range parts {
+		if it := l.trimmed(r[0], r[1], ""); len(it) > 0 {
+			if item := cleanParens(it.rich()); len(item) > 0 {
+				out = append(out, item)
+			}
+		}
+	}
+	return out
+}
+
+// hasWord reports whether s holds one of words (Norm form) as a whole word.
+func hasWord(s string, words []string) bool {
+	n := norm(s)
+	for _, w := range words {
+		if i := phrase.WordIndex(n, w); i >= 0 && wordBoundaryAfter(n, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanParens drops every ")" with no "(" before it and every "(" never
+// closed from an item's text (links keep their targets), then trims the
+// white space that leaves at the ends.
+func cleanParens(r Rich) Rich {
+	text := r.plain()
+	var drop []int
+	var open []int
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			open = append(open, i)
+		case ')':
+			if len(open) == 0 {
+				drop = append(drop, i)
+			} else {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	drop = append(drop, open...)
+	if len(drop) == 0 {
+		return r
+	}
+	skip := map[int]bool{}
+	for _, i := range drop {
+		skip[i] = true
+	}
+	out := make(Rich, 0, len(r))
+	off := 0
+	for _, sp := range r {
+		var b strings.Builder
+		for k := 0; k < len(sp.Text); k++ {
+			if !skip[off+k] {
+				b.WriteByte(sp.Text[k])
+			}
+		}
+		off += len(sp.Text)
+		out = append(out, Span{Text: b.String(), Href: sp.Href})
+	}
+	// Trim the ends, dropping spans left empty (a link keeps its target).
+	for len(out) > 0 {
+		out[0].Text = strings.TrimLeft(out[0].Text, " ")
+		if out[0].Text != "" || out[0].Href != "" {
+			break
+		}
+		out = out[1:]
+	}
+	for len(out) > 0 {
+		n := len(out) - 1
+		out[n].Text = strings.TrimRight(out[n].Text, " ")
+		if out[n].Text != "" || out[n].Href != "" {
+			break
+		}
+		out = out[:n]
 	}
 	return out
 }
@@ -68,7 +228,7 @@ func listItems(l line) []Rich {
 func isSentence(t string) bool {
 	t = strings.TrimSpace(t)
 	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
-		strings.Contains(t, ". ")
+		strings.HasSuffix(t, "。") || strings.Contains(t, ". ") || strings.Contains(t, "。")
 }
 
 // findLabel finds a label of the locale at the start of t or right after a

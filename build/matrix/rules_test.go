@@ -73,7 +73,7 @@ func TestSupportValues(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseSupport(testLang(tc.locale), splitCell(mkCell(tc.in, 7, 10)), &l)
+		got := testCtx(tc.locale, &l).parseSupport(splitCell(mkCell(tc.in, 7, 10)), nil)
 		if got.Status != tc.status || !reflect.DeepEqual(got.Condition, tc.cond) {
 			t.Errorf("%s %q: got %s %v, want %s %v", tc.locale, tc.in, got.Status, got.Condition, tc.status, tc.cond)
 		}
@@ -89,7 +89,7 @@ func TestSupportValues(t *testing.T) {
 
 func TestEnglishYMessageAndPosition(t *testing.T) {
 	var l diag.List
-	parseSupport(testLang("nl"), splitCell(mkCell(" Y (met UR1)", 93, 98)), &l)
+	testCtx("nl", &l).parseSupport(splitCell(mkCell(" Y (met UR1)", 93, 98)), nil)
 	if len(l) != 1 {
 		t.Fatalf("got %v", l)
 	}
@@ -115,13 +115,13 @@ func TestReleases(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseReleases(testLang("nl"), splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := testCtx("nl", &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
 		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
 		}
 	}
 	var l diag.List
-	if got := parseReleases(testLang("nl"), splitCell(mkCell("Misschien", 1, 1)), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
+	if got := testCtx("nl", &l).parseReleases(splitCell(mkCell("Misschien", 1, 1)), nil); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
 		t.Errorf("unknown release: %+v %v", got, l)
 	}
 }
@@ -195,11 +195,15 @@ func TestInstallations(t *testing.T) {
 		{"fr", "Machine virtuelle Azure", []Target{az}},
 		// Unknown and ambiguous phrases are never guessed.
 		{"nl", "Broodrooster", []Target{unk}},
-		{"en", "Hyper-V or VMware virtual machine", []Target{unk}},
+		// Two targets joined by "or" are two installations; a phrase naming
+		// two brands without a list is ambiguous and stays unknown.
+		{"en", "Hyper-V or VMware virtual machine", []Target{hv, vmw}},
+		{"en", "Physical server, On-premises Hyper-V VM, Stack VM or VMware VM running Windows Server.", []Target{phys, hv, stack, vmw}},
+		{"en", "VMware virtual machine on Hyper-V", []Target{unk}},
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseInstallations(testLang(tc.locale), splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := testCtx(tc.locale, &l).parseInstallations(splitCell(mkCell(tc.in, 1, 1)), nil)
 		var ts []Target
 		for _, g := range got {
 			ts = append(ts, g.Target)
@@ -216,7 +220,7 @@ func TestInstallations(t *testing.T) {
 
 func TestInstallationTextKept(t *testing.T) {
 	var l diag.List
-	got := parseInstallations(testLang("nl"), splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), &l)
+	got := testCtx("nl", &l).parseInstallations(splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), nil)
 	if len(got) != 2 || got[0].Text != "Fysieke server" || got[1].Text != "Virtuele Hyper-V-machine" {
 		t.Errorf("got %+v", got)
 	}
@@ -243,13 +247,13 @@ func TestWorkloads(t *testing.T) {
 	for in, want := range tests {
 		// The workload names of nl, fr and en: each text in all three
 		// languages' books at once is what a mixed corpus needs.
-		lang := testLang("en")
+		lang := testCtx("en", nil)
 		for _, loc := range []string{"nl", "fr"} {
-			if got := workloadID(testLang(loc), in); got != "" {
-				lang = testLang(loc)
+			if got := testCtx(loc, nil).workloadID(splitCell(mkCell(in, 1, 1)), nil, cellText{}, nil); got != "" {
+				lang = testCtx(loc, nil)
 			}
 		}
-		if got := workloadID(lang, in); got != want {
+		if got := lang.workloadID(splitCell(mkCell(in, 1, 1)), nil, cellText{}, nil); got != want {
 			t.Errorf("workloadID(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -277,7 +281,7 @@ func TestProtectionSplit(t *testing.T) {
 		{"nl", "Bestanden<br /><br />Beveiligde volumes moeten NTFS zijn. FAT niet.<br /><br />Volumes moeten ten minste 1 GB.",
 			want{[]string{"Bestanden"}, nil, []string{"Beveiligde volumes moeten NTFS zijn. FAT niet.", "Volumes moeten ten minste 1 GB."}}},
 		{"nl", "Volume, share, map, bestand, systeemstatus/bare metal), ontdubbelde volumes",
-			want{[]string{"Volume", "share", "map", "bestand", "systeemstatus/bare metal)", "ontdubbelde volumes"}, nil, nil}},
+			want{[]string{"Volume", "share", "map", "bestand", "systeemstatus/bare metal", "ontdubbelde volumes"}, nil, nil}},
 		{"nl", "(Alle implementatiescenario's) beveiligen: zelfstandige Exchange server, database onder een beschikbaarheidsgroep database (DAG)<br /><br />(Alle implementatiescenario's) herstellen: Postvak, postvakdatabases onder een DAG",
 			want{[]string{"zelfstandige Exchange server", "database onder een beschikbaarheidsgroep database (DAG)"}, []string{"Postvak", "postvakdatabases onder een DAG"}, nil}},
 		{"nl", "(Alle implementatiescenario's) te beschermen: opslaggroep<br /><br />(Alle implementatiescenario's) herstellen: opslaggroep, database, Postvak",
@@ -286,8 +290,13 @@ func TestProtectionSplit(t *testing.T) {
 			want{[]string{"Hyper-V-computers", "gedeelde clustervolumes (CSV's, enz.)"}, []string{"virtuele machine"}, nil}},
 		{"nl", "Hyper-V moet worden uitgevoerd op Windows Server 2016. Beveiligen: Volledige virtuele machine<br /><br />Herstellen: Volledige virtuele machine",
 			want{[]string{"Volledige virtuele machine"}, []string{"Volledige virtuele machine"}, []string{"Hyper-V moet worden uitgevoerd op Windows Server 2016."}}},
+		// One enumeration inside one phrase stays one item; an unlabelled
+		// list that names a way to recover lists what can be recovered.
 		{"nl", "Virtuele VMware-machines op CSV's, NFS en SAN-opslag<br /> Herstel op itemniveau<br /> VMware vApps niet ondersteund",
-			want{[]string{"Virtuele VMware-machines op CSV's", "NFS en SAN-opslag"}, nil, []string{"Herstel op itemniveau", "VMware vApps niet ondersteund"}}},
+			want{[]string{"Virtuele VMware-machines op CSV's, NFS en SAN-opslag"}, []string{"Herstel op itemniveau"}, []string{"VMware vApps niet ondersteund"}}},
+		{"en", "Protect: VMware VMs on cluster-shared volumes (CSVs), NFS, and SAN storage",
+			want{[]string{"VMware VMs on cluster-shared volumes (CSVs), NFS, and SAN storage"}, nil, nil}},
+		{"en", "Volume, share, folder, file and system state", want{[]string{"Volume", "share", "folder", "file and system state"}, nil, nil}},
 		{"en", "Protect (all deployment scenarios): Farm, frontend web server content<br /><br />Recover (all deployment scenarios): Farm, database<br /><br />Protecting a farm isn't supported.",
 			want{[]string{"Farm", "frontend web server content"}, []string{"Farm", "database"}, []string{"Protecting a farm isn't supported."}}},
 		{"en", "Protect  (all deployment scenarios): x", want{[]string{"x"}, nil, nil}},
@@ -302,7 +311,7 @@ func TestProtectionSplit(t *testing.T) {
 		return out
 	}
 	for _, tc := range tests {
-		got := splitProtection(testLang(tc.locale), splitCell(mkCell(tc.in, 1, 1)))
+		got := testCtx(tc.locale, nil).splitProtection(splitCell(mkCell(tc.in, 1, 1)), nil)
 		g := want{plain(got.Protect), plain(got.Recover), plain(got.Notes)}
 		if !reflect.DeepEqual(g, tc.want) {
 			t.Errorf("%s %q:\n got %q\nwant %q", tc.locale, tc.in, g, tc.want)
@@ -311,7 +320,7 @@ func TestProtectionSplit(t *testing.T) {
 }
 
 func TestProtectionKeepsLinks(t *testing.T) {
-	got := splitProtection(testLang("en"), splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)))
+	got := testCtx("en", nil).splitProtection(splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)), nil)
 	want := []Rich{{{Text: "Note."}}, {{Text: "See "}, {Text: "Linux distros", Href: "https://example.com/d"}, {Text: "."}}}
 	if !reflect.DeepEqual(got.Notes, want) {
 		t.Errorf("notes = %#v", got.Notes)

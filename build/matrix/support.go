@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
-	"github.com/mabs-matrix/matrixdoc/build/phrase"
 )
 
 // cellSupport is the support one cell gives, before merging locales.
@@ -16,34 +15,51 @@ type cellSupport struct {
 }
 
 // parseSupport reads a per-release support cell: a yes/no word of the
-// locale, optionally followed by a qualifier in parentheses ("Y (met UR1)")
-// or on following lines ("J<br/><br/>Niet-Nano server"). A qualifier turns
-// "supported" into "conditional" and is kept as the condition, links intact.
-func parseSupport(lg *phrase.Lang, c cellText, l *diag.List) cellSupport {
+// language, optionally followed by a qualifier in parentheses ("Y (met
+// UR1)") or on following lines ("J<br/><br/>Niet-Nano server"). A
+// qualifier turns "supported" into "conditional" and is kept as the
+// condition, links intact. A word the language's books lack is read from
+// the cell's English original when the file has one; else the status is
+// unknown, reported once per word with the entry to add.
+func (dc *docCtx) parseSupport(c cellText, twin *cellText) cellSupport {
 	lines := c.lines()
 	if len(lines) == 0 {
-		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
+		dc.l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
 		return cellSupport{Status: StatusUnknown, Pos: c.Pos}
 	}
 	first := lines[0]
 	t := first.text()
-	end := strings.IndexAny(t, " (")
-	if end < 0 {
-		end = len(t)
-	}
-	word := strings.TrimRight(t[:end], ",;:.")
+	word := supportWord(t)
 	out := cellSupport{Status: StatusUnknown, Pos: first.pos(0)}
-	yes, m, ok := lg.Support(norm(word))
+	yes, m, ok := dc.lg.Support(norm(word))
+	if ok && twin != nil && len(twin.lines()) > 0 {
+		// Machine translation can change a fact; Microsoft's original wins.
+		tw := supportWord(twin.lines()[0].text())
+		if tyes, _, tok := dc.en.Support(norm(tw)); tok && tyes != yes {
+			dc.l.Warnf(out.Pos, "translation-disagrees", "support value %q means %s, but the English original %q says %s; the original is used",
+				word, yesNo(yes), tw, yesNo(tyes))
+			yes = tyes
+		}
+	}
+	switch {
+	case ok && m.Leak:
+		dc.un.warn(out.Pos, "english-support-value", norm(word), "English %q where %s expected", word, dc.lg.Expect())
+	case !ok && twin != nil && len(twin.lines()) > 0:
+		tw := supportWord(twin.lines()[0].text())
+		if yes, _, ok = dc.en.Support(norm(tw)); ok {
+			dc.un.warn(out.Pos, "unknown-support-word", norm(word),
+				"support value %q is not in the %s phrasebook; read as %s from the English original %q — add it to support.%s in %s",
+				word, dc.lg.Tag, yesNo(yes), tw, yesNo(yes), dc.book())
+		}
+	}
 	if !ok {
-		l.Warnf(out.Pos, "unknown-support-value", "unknown support value %q (status unknown)", t)
+		dc.un.warn(out.Pos, "unknown-support-value", norm(word),
+			"unknown support value %q (status unknown) — if it means yes or no, add it to support.yes or support.no in %s", t, dc.book())
 		return out
 	}
 	out.Status = StatusUnsupported
 	if yes {
 		out.Status = StatusSupported
-	}
-	if m.Leak {
-		l.Warnf(out.Pos, "english-support-value", "English %q where %s expected", word, lg.Expect())
 	}
 	var cond []line
 	if rest := first.trimmed(len(word), len(t), ",;:"); len(rest) > 0 {
@@ -63,6 +79,23 @@ func parseSupport(lg *phrase.Lang, c cellText, l *diag.List) cellSupport {
 		}
 	}
 	return out
+}
+
+// supportWord is the first word of a support cell's first line: up to a
+// space or "(", trailing punctuation dropped.
+func supportWord(t string) string {
+	end := strings.IndexAny(t, " (（")
+	if end < 0 {
+		end = len(t)
+	}
+	return strings.TrimRight(t[:end], ",;:.")
+}
+
+func yesNo(yes bool) string {
+	if yes {
+		return "yes"
+	}
+	return "no"
 }
 
 // parseRelease reads a release name such as "V3", "v2" or "V3 UR1" into an
@@ -118,29 +151,53 @@ type releaseCell struct {
 // parseReleases reads a cell of a single "supported server" column: a
 // comma-separated list of releases ("V3, V2", "V3 UR1") or a "not
 // supported" phrase, with an optional qualifier on following lines.
-func parseReleases(lg *phrase.Lang, c cellText, l *diag.List) releaseCell {
+func (dc *docCtx) parseReleases(c cellText, twin *cellText) releaseCell {
 	lines := c.lines()
 	if len(lines) == 0 {
-		l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
+		dc.l.Warnf(c.Pos, "unknown-support-value", "empty support cell")
 		return releaseCell{Unknown: true, Pos: c.Pos}
 	}
 	first := lines[0]
 	t := first.text()
 	out := releaseCell{Pos: first.pos(0)}
-	if _, none := lg.NoRelease(norm(t)); none {
+	_, none := dc.lg.NoRelease(norm(t))
+	if !none && twin != nil && len(twin.lines()) > 0 {
+		tw := twin.lines()[0].text()
+		if _, ok := dc.en.NoRelease(norm(tw)); ok {
+			none = true
+			dc.un.warn(out.Pos, "unknown-support-word", norm(t),
+				"%q is not in the %s phrasebook; read as \"not supported\" from the English original %q — add it to support.none in %s", t, dc.lg.Tag, tw, dc.book())
+		}
+	}
+	if none {
 		out.None = true
 	} else {
-		for _, r := range splitTop(t, ',') {
+		parts := splitTop(t, ',')
+		var bad [][2]int
+		for _, r := range parts {
 			part := first.trimmed(r[0], r[1], "")
 			name := part.text()
 			id, ok := parseRelease(name)
 			if !ok {
-				l.Warnf(first.pos(r[0]), "unknown-support-value", "unknown server release %q (status unknown)", name)
-				out.Unknown = true
+				bad = append(bad, r)
 				continue
 			}
 			out.Releases = append(out.Releases, id)
 			out.Names = append(out.Names, name)
+		}
+		switch {
+		case len(bad) == len(parts):
+			// Nothing in the cell is a release: one warning for the cell.
+			out.Unknown = true
+			dc.un.warn(out.Pos, "unknown-support-value", norm(t),
+				"%q names no server release (status unknown) — a release is written like V3, V3 UR1 or V4; if it says no release supports the row, add it to support.none in %s", t, dc.book())
+		case len(bad) > 0:
+			out.Unknown = true
+			for _, r := range bad {
+				name := first.trimmed(r[0], r[1], "").text()
+				dc.un.warn(first.pos(r[0]), "unknown-support-value", norm(name),
+					"unknown server release %q (status unknown) — a release is written like V3, V3 UR1 or V4", name)
+			}
 		}
 	}
 	if len(lines) > 1 {

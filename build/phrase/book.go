@@ -83,6 +83,13 @@ type Vocab struct {
 // diagnostics; tag is the language the file must be for ("" accepts the
 // file's own). A book is returned only when the list has no errors.
 func ParseBook(file, tag string, src []byte, v Vocab) (*Book, diag.List) {
+	return parseBook(file, tag, false, src, v)
+}
+
+// parseBook is ParseBook; relaxed also accepts a book whose language is a
+// parent or a variant of tag (a content folder "nl-nl" may hold "language:
+// nl").
+func parseBook(file, tag string, relaxed bool, src []byte, v Vocab) (*Book, diag.List) {
 	p := &bookParser{file: file, vocab: v}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
@@ -217,7 +224,7 @@ func ParseBook(file, tag string, src []byte, v Vocab) (*Book, diag.List) {
 		p.l.Errorf(p.pos(doc), "bad-phrasebook", "the phrasebook has no 'language:'")
 	case b.Tag == "":
 		b.Tag = tag
-	case tag != "" && b.Tag != tag:
+	case tag != "" && b.Tag != tag && !(relaxed && (strings.HasPrefix(tag, b.Tag+"-") || strings.HasPrefix(b.Tag, tag+"-"))):
 		p.l.Errorf(p.keyPos(doc, "language"), "bad-phrasebook", "language %q does not match this file's language %q", b.Tag, tag)
 	}
 	if b.Tag != "" && !isTag(b.Tag) {

@@ -66,9 +66,11 @@ func (s *Set) Book(tag string) *Book { return s.books[tag] }
 
 // WithContent returns a copy of s that also holds a content folder's
 // phrasebook for locale (the folder's name), parsed from src; file names it
-// in diagnostics. On errors the copy is s unchanged.
+// in diagnostics. Its "language:" may be left out (it is the folder's) or
+// name the folder's language or a variant of it. On errors the copy is s
+// unchanged.
 func (s *Set) WithContent(locale, file string, src []byte, v Vocab) (*Set, diag.List) {
-	b, l := ParseBook(file, "", src, v)
+	b, l := parseBook(file, strings.ToLower(locale), true, src, v)
 	if b == nil {
 		return s, l
 	}

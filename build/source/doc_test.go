@@ -170,7 +170,9 @@ alert(5)
 	}
 	for _, good := range []string{
 		"a alert(1) b", "j d c &amp; &lt; &gt;",
-		`<blockquote class="alert alert-note">` + "\n<p>Let <strong>op</strong>: NL</p>",
+		// A DocFX alert is a note callout; its title is a placeholder the
+		// matrix stage fills in the page's language.
+		`<aside class="alert alert-note" role="note">` + "\n" + AlertTitle("note") + "\n<p>Let <strong>op</strong>: NL</p>\n</aside>",
 		"<ul>\n<li>een\n<ul>\n<li>genest <a href=\"./x.md\">ok</a></li>\n</ul></li>\n</ul>",
 		"<ol>\n<li>twee</li>\n</ol>",
 		"<pre><code>&lt;code&gt; &amp; &#39;x&#39;\n</code></pre>",

@@ -34,9 +34,10 @@ type parseState struct {
 	doc     *Document
 	section string // id of the heading last met
 	ids     map[string]int
-	// cell and cellWalker are reused for every table cell (readCells).
-	cell       cellSink
-	cellWalker inlineWalker
+	// cell, twinCell and cellWalker are reused for every table cell
+	// (readCells).
+	cell, twinCell cellSink
+	cellWalker     inlineWalker
 }
 
 func parseDocument(path, locale string, src []byte) (*Document, diag.List) {

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,7 +117,12 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 			b.WriteString("</blockquote>\n")
 			return
 		}
-		b.WriteString(`<blockquote class="alert alert-` + kind + `">` + "\n")
+		// A DocFX alert is a callout, not a quote: a note landmark with its
+		// kind's title. The title's words are the page language's UI
+		// strings, which this stage does not know: it leaves AlertTitle's
+		// empty placeholder, which matrix fills (user text is escaped
+		// everywhere here, so the placeholder cannot come from the source).
+		b.WriteString(`<aside class="alert alert-` + kind + `" role="note">` + "\n" + AlertTitle(kind) + "\n")
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if c == n.FirstChild() {
 				if s := p.inlineHTML(c, end); s != "" {
@@ -126,7 +132,7 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 			}
 			p.block(b, c)
 		}
-		b.WriteString("</blockquote>\n")
+		b.WriteString("</aside>\n")
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.WriteString("<pre><code>")
 		lines := n.Lines()
@@ -173,6 +179,15 @@ func (p *parseState) htmlBlock(n *ast.HTMLBlock) {
 	p.diags.Warnf(p.in.pos(first.Start), "raw-html", "raw HTML block %s dropped", clip(string(v)))
 }
 
+// AlertKinds are the DocFX alert kinds, in the order of their docs.
+var AlertKinds = []string{"note", "tip", "important", "warning", "caution"}
+
+// AlertTitle is the placeholder an alert's title is written as in section
+// HTML until a later stage puts the title in the page's language there.
+func AlertTitle(kind string) string {
+	return `<p class="alert-title" data-alert="` + kind + `"></p>`
+}
+
 // alertMarker recognizes the docs alert syntax "> [!NOTE]" on the first line
 // of a blockquote. It returns the alert kind in lower case and the body offset
 // just past the marker, or "" when the quote is a plain one.
@@ -192,9 +207,7 @@ func alertMarker(body []byte, q *ast.Blockquote) (string, int) {
 		return "", 0
 	}
 	kind := strings.ToLower(string(trimmed[2:close]))
-	switch kind {
-	case "note", "tip", "important", "warning", "caution":
-	default:
+	if !slices.Contains(AlertKinds, kind) {
 		return "", 0
 	}
 	return kind, seg.Start + (len(line) - len(trimmed)) + close + 1

@@ -119,13 +119,22 @@ type Row struct {
 	// RawCells is the number of cells written in the source line (GFM pads or
 	// drops cells to the header's count; this keeps what the author wrote).
 	RawCells int
-	Pos      diag.Position
+	// Extra are the cells written beyond the header's count, which GFM
+	// drops: kept here, parsed like any cell, so no text is lost.
+	Extra []Cell `json:",omitempty"`
+	Pos   diag.Position
 }
 
 // Cell is one table cell: a sequence of inline pieces.
 type Cell struct {
 	Inlines []Inline
-	Pos     diag.Position
+	// Twin is the cell as machine translation found it, when the file
+	// carries the original beside the translation (<span class="sxs-lookup">
+	// twins): the originals shown, the translations hidden, everything
+	// outside them (breaks, links) as in Inlines. Nil when the cell has no
+	// machine-translation markup.
+	Twin []Inline `json:",omitempty"`
+	Pos  diag.Position
 }
 
 // InlineKind says what an Inline is.

@@ -86,7 +86,41 @@ func Generate(opts Options) (map[string][]byte, error) {
 	nl, en := document(opts)
 	files["nl/"+DocName] = nl
 	files["en/"+DocName] = en
+	if pb := phrasebook(opts); pb != nil {
+		// The generated workloads are in no built-in phrasebook: the content
+		// folder names them, as a docs team would for a new product.
+		files["nl/phrasebook.yaml"] = pb
+		files["en/phrasebook.yaml"] = pb
+	}
 	return files, nil
+}
+
+// phrasebook is the content phrasebook naming the generated workloads (nil
+// when there are none). Names with a number come first, so "Contoso Ledger
+// 2" is not read as "Contoso Ledger".
+func phrasebook(opts Options) []byte {
+	r := rand.New(rand.NewPCG(opts.Seed, 0x6d617472697864))
+	fams := families(r, opts)
+	var names []string
+	for _, f := range fams[min(len(known), len(fams)):] {
+		names = append(names, f.name.en)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	var b strings.Builder
+	b.WriteString("# Written by build/synth: the generated workloads.\nworkloads:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %s: [%q]\n", slugName(n), n)
+	}
+	return []byte(b.String())
+}
+
+// slugName is a workload id for a generated name ("Adventure Works CRM 2" →
+// "adventure-works-crm-2").
+func slugName(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), " ", "-")
 }
 
 // FS returns the generated content folder as an in-memory file system.

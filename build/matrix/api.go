@@ -15,6 +15,14 @@ import (
 // next to a usable model; when the list has errors the model must not be written.
 // The list is sorted (diag.List.Sort).
 func Compile(c *source.Content) (*Model, diag.List) {
+	set, bl := builtin()
+	return compileWith(c, set, bl)
+}
+
+// compileWith is Compile with the given built-in phrasebooks (and their
+// diagnostics): tests take a language's book out to see what the compiler
+// makes of a language nobody wrote one for.
+func compileWith(c *source.Content, set *phrase.Set, setDiags diag.List) (*Model, diag.List) {
 	var l diag.List
 	if c == nil || len(c.Locales) == 0 {
 		l.Errorf(diag.Position{File: "."}, "no-content", "no locale documents to compile")
@@ -26,7 +34,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	}
 	// The default locale leads: its rows are the skeleton others align to.
 	locales := append([]string{def}, slices.DeleteFunc(slices.Clone(c.Locales), func(s string) bool { return s == def })...)
-	books, bl := phrasebooks(c)
+	books, bl := phrasebooks(c, set, setDiags)
 	l = append(l, bl...)
 	var docs []*locDoc
 	for _, loc := range locales {

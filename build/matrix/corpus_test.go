@@ -17,7 +17,7 @@ import (
 // body row of every table that has a support column, counted by hand in
 // the documents (a legend table such as V4's "Scenario | Description" has
 // none). The compiler must keep every one of them.
-var corpusRows = map[string]int{
+var corpusRows = map[string]int{ // file → matrix rows
 	"cs-cz__OpenLocalizationTestOrg__17c0650d.md": 66,
 	"en-us__MicrosoftDocs__01d2640c.md":           10,
 	"en-us__MicrosoftDocs__88bd00d4.md":           58,
@@ -34,6 +34,18 @@ var corpusRows = map[string]int{
 	"ru-ru__OpenLocalizationTestOrg__8ef18701.md": 66,
 	"zh-cn__cobwebos__055c64cd.md":                9,
 	"zh-tw__OpenLocalizationTestOrg__24098d65.md": 66,
+}
+
+// corpusServers are the releases each layout names: 2017's v2/v1 columns,
+// 2018's "Server V3 | Server V2", the 2020 single "V3 UR1" column, 2026's V4.
+var corpusServers = map[string]string{
+	"en-us__MicrosoftDocs__01d2640c.md":  "v3-ur1",
+	"en-us__MicrosoftDocs__88bd00d4.md":  "v3 v2",
+	"en-us__specialized806__0347c70c.md": "v4",
+	"nl-nl__Microsoft__4f08bb8f.md":      "v3-ur1",
+	"nl-nl__scorpido74__a094c1c5.md":     "v3 v2",
+	"zh-cn__cobwebos__055c64cd.md":       "v3-ur1",
+	// every other file: "v2 v1"
 }
 
 // figures counts what the compiler understood of one model. Support cells
@@ -128,6 +140,17 @@ func TestCorpus(t *testing.T) {
 			fmt.Fprintf(&table, "%-45s %s\n", name, fg)
 			if want := corpusRows[name]; fg.rows != want {
 				t.Errorf("%d rows, want %d", fg.rows, want)
+			}
+			var ids []string
+			for _, s := range m.Servers {
+				ids = append(ids, s.ID)
+			}
+			want := corpusServers[name]
+			if want == "" {
+				want = "v2 v1"
+			}
+			if got := strings.Join(ids, " "); got != want {
+				t.Errorf("servers %q, want %q", got, want)
 			}
 			if fg.pct(fg.supportKnown, fg.support) < 95 || fg.pct(fg.installsKnown, fg.installs) < 95 {
 				t.Errorf("less than 95 %% understood: %s", fg)

@@ -38,8 +38,7 @@ var builtin = sync.OnceValues(func() (*phrase.Set, diag.List) {
 
 // phrasebooks is the embedded books plus the content folder's own, with
 // the diagnostics of any bad one (errors: a bad phrasebook fails the build).
-func phrasebooks(c *source.Content) (*phrase.Set, diag.List) {
-	set, bl := builtin()
+func phrasebooks(c *source.Content, set *phrase.Set, bl diag.List) (*phrase.Set, diag.List) {
 	l := slices.Clone(bl)
 	locs := make([]string, 0, len(c.Phrasebooks))
 	for loc := range c.Phrasebooks {

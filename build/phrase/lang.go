@@ -212,12 +212,12 @@ func (lg *Lang) NoRelease(t string) (Match, bool) {
 // Expect describes the language's yes and no words for a message: "'J' or 'N'".
 func (lg *Lang) Expect() string {
 	for _, b := range lg.Books {
-		if lg.leak[b] || len(b.Yes) == 0 || len(b.No) == 0 {
+		if lg.leak[b] || b.Tag == RootTag || len(b.Yes) == 0 || len(b.No) == 0 {
 			continue
 		}
 		return "'" + strings.ToUpper(b.Yes[0].Text) + "' or '" + strings.ToUpper(b.No[0].Text) + "'"
 	}
-	return "a yes or no word of this language"
+	return "a yes or no word of " + lg.Tag + " (its phrasebook has none)"
 }
 
 // Target maps an installation phrase's head (Norm form) to a target id.

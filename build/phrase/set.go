@@ -82,6 +82,18 @@ func (s *Set) WithContent(locale, file string, src []byte, v Vocab) (*Set, diag.
 	return out, l
 }
 
+// Without returns a copy of s lacking the embedded books of tags: what the
+// compiler does for a language nobody wrote a phrasebook for.
+func (s *Set) Without(tags ...string) *Set {
+	out := &Set{books: map[string]*Book{}, content: s.content}
+	for t, b := range s.books {
+		if !slices.Contains(tags, t) {
+			out.books[t] = b
+		}
+	}
+	return out
+}
+
 // Resolve is the language tag of a content folder: its name, lower case,
 // unless the front matter's ms.contentlocale names a variant of it ("zh"
 // with "zh-TW" is "zh-tw"; "pt" with "pt-BR" is "pt-br").

@@ -1,6 +1,7 @@
 package source
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -289,8 +290,8 @@ func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
 func borrowStrings(c *Content, l *diag.List) {
 	c.StringsFallback = map[string]bool{}
 	for _, loc := range c.Locales {
-		if c.Strings[loc] != nil {
-			continue
+		if c.Strings[loc] != nil || c.StringsFile[loc] != "" {
+			continue // has strings, or a strings.yaml whose errors are reported
 		}
 		from := ""
 		for p := loc; from == ""; {
@@ -306,16 +307,31 @@ func borrowStrings(c *Content, l *diag.List) {
 		if from == "" && c.Strings[c.DefaultLocale] != nil && !c.StringsFallback[c.DefaultLocale] {
 			from = c.DefaultLocale
 		}
+		c.StringsFallback[loc] = true
 		if from == "" {
-			continue // nothing to borrow: the stages that need strings say so
+			// Nothing in the folder to borrow: the built-in English strings.
+			var bl diag.List
+			c.Strings[loc] = parseStrings(DefaultStringsFile, defaultStrings, &bl)
+			c.StringsFile[loc] = DefaultStringsFile
+			l.Warnf(diag.Position{File: loc + "/" + stringsFile}, "missing-strings",
+				"no %s in %s/ nor in a locale it can borrow from: its pages use the built-in English UI strings; add %s/%s to translate them", stringsFile, loc, loc, stringsFile)
+			*l = append(*l, bl...)
+			continue
 		}
 		c.Strings[loc] = c.Strings[from]
 		c.StringsFile[loc] = c.StringsFile[from]
-		c.StringsFallback[loc] = true
 		l.Warnf(diag.Position{File: loc + "/" + stringsFile}, "missing-strings",
 			"no %s in %s/: its pages use the UI strings of %s (%s); add %s/%s to translate them", stringsFile, loc, from, c.StringsFile[from], loc, stringsFile)
 	}
 }
+
+// DefaultStringsFile names the built-in UI strings in diagnostics: a copy
+// of the project's content/en/strings.yaml (a test keeps them equal), used
+// by a content folder that has no strings.yaml at all.
+const DefaultStringsFile = "(built-in) en/strings.yaml"
+
+//go:embed defaultstrings.yaml
+var defaultStrings []byte
 
 // expectedDocName picks the document name locales must share.
 func expectedDocName(dirs []localeDir, def string) string {
@@ -466,6 +482,11 @@ func readStrings(fsys fs.FS, name string, l *diag.List) map[string]string {
 		l.Errorf(diag.Position{File: name}, "read-error", "cannot read: %v", err)
 		return nil
 	}
+	return parseStrings(name, b, l)
+}
+
+// parseStrings reads a flat key: text YAML file.
+func parseStrings(name string, b []byte, l *diag.List) map[string]string {
 	var raw yaml.MapSlice
 	if err := yaml.Unmarshal(b, &raw); err != nil {
 		l.Errorf(yamlPos(name, b, err), "bad-strings-yaml", "malformed YAML: %s", yamlMessage(err.Error()))

@@ -54,3 +54,11 @@ func phrasebooks(c *source.Content, set *phrase.Set, bl diag.List) (*phrase.Set,
 	}
 	return set, l
 }
+
+// LanguageName is what a locale's language calls itself, from its
+// phrasebook ("Čeština"), for a language switch whose UI strings do not
+// name it; "" when no book names it.
+func LanguageName(locale string) string {
+	set, _ := builtin()
+	return set.Name(locale)
+}

@@ -43,7 +43,11 @@ func checkRow(l *diag.List, a, b *locRow) {
 	if len(a.Versions) != len(b.Versions) {
 		mismatch(l, a.Pos, b.Pos, "the number of versions", fmt.Sprint(len(a.Versions)), fmt.Sprint(len(b.Versions)))
 	}
-	if ta, tb := targetsOf(a), targetsOf(b); !slices.Equal(ta, tb) {
+	// What a locale does not understand (unknown, already reported) is no
+	// disagreement: only known facts are compared.
+	if ta, tb := targetsOf(a), targetsOf(b); !slices.EqualFunc(ta, tb, func(x, y string) bool {
+		return x == y || x == string(TargetUnknown) || y == string(TargetUnknown)
+	}) {
 		mismatch(l, a.Pos, b.Pos, "the installation targets", strings.Join(ta, ", "), strings.Join(tb, ", "))
 	}
 	ids := make([]string, 0, len(a.Support)+len(b.Support))
@@ -56,7 +60,7 @@ func checkRow(l *diag.List, a, b *locRow) {
 	slices.Sort(ids)
 	for _, id := range slices.Compact(ids) {
 		sa, sb := a.Support[id].Status, b.Support[id].Status
-		if sa != sb {
+		if sa != sb && sa != StatusUnknown && sb != StatusUnknown {
 			mismatch(l, a.Support[id].Pos, b.Support[id].Pos, "the support status in "+id, orNone(sa), orNone(sb))
 		}
 	}

@@ -94,6 +94,21 @@ func (s *Set) Without(tags ...string) *Set {
 	return out
 }
 
+// Name is the language's own name for itself from the nearest book of its
+// chain ("Čeština" for "cs", "Português (Brasil)" for "pt-br"), or "".
+func (s *Set) Name(tag string) string {
+	seen := map[string]bool{}
+	for t := strings.ToLower(tag); t != "" && !seen[t]; {
+		seen[t] = true
+		b := s.books[t]
+		if b != nil && b.Name != "" && t != RootTag {
+			return b.Name
+		}
+		t = parentTag(t, b)
+	}
+	return ""
+}
+
 // Resolve is the language tag of a content folder: its name, lower case,
 // unless the front matter's ms.contentlocale names a variant of it ("zh"
 // with "zh-TW" is "zh-tw"; "pt" with "pt-BR" is "pt-br").

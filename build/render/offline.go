@@ -268,7 +268,7 @@ func (r *renderer) offlineJob(views []*localeView) job {
 		for _, lv := range views {
 			ol := &offlineLocale{localeView: lv, LV: lv}
 			for _, loc := range r.m.Locales {
-				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].get("lang." + loc)})
+				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].langName(loc)})
 			}
 			v.Locales = append(v.Locales, ol)
 		}

@@ -46,7 +46,7 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 	}
 	for _, loc := range r.m.Locales {
 		if loc != lv.Locale {
-			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].get("lang." + loc), root + loc + "/" + rel + "index.html"})
+			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].langName(loc), root + loc + "/" + rel + "index.html"})
 		}
 	}
 	p.Crumbs = []crumb{{lv.S.get("crumb.home"), root + "index.html"}}
@@ -118,7 +118,7 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 	var titles []string
 	for _, loc := range r.m.Locales {
 		s := r.strs[loc]
-		c := choice{Locale: loc, Label: s.get("lang." + loc), Href: loc + "/index.html", Title: s.get(titleKey), Text: s.get(textKey)}
+		c := choice{Locale: loc, Label: s.langName(loc), Href: loc + "/index.html", Title: s.get(titleKey), Text: s.get(textKey)}
 		c.Links = []rootLink{
 			{DataPath, "application/json", s.get("footer.data")},
 			{CSVPath, "text/csv", s.get("footer.csv")},

@@ -116,9 +116,9 @@ func buildSections(c *source.Content, docs []*locDoc, l *diag.List) []Section {
 	defer func() {
 		reported := map[string]bool{}
 		for i := range out {
-			for _, loc := range c.Locales {
-				if h, ok := out[i].HTML[loc]; ok {
-					out[i].HTML[loc] = alertTitles(c, loc, h, l, reported)
+			for _, d := range docs {
+				if h, ok := out[i].HTML[d.Locale]; ok {
+					out[i].HTML[d.Locale] = alertTitles(c, d.Locale, tablesInProse(d, h), l, reported)
 				}
 			}
 		}
@@ -145,6 +145,26 @@ func buildSections(c *source.Content, docs []*locDoc, l *diag.List) []Section {
 		out = append(out, sec)
 	}
 	return out
+}
+
+// tablesInProse puts each table that is not a matrix (a legend) back in
+// its place in the prose, and drops the places of the matrix tables.
+func tablesInProse(d *locDoc, h string) string {
+	if !strings.Contains(h, "<!--matrixdoc:table:") {
+		return h
+	}
+	for i, t := range d.Doc.Tables {
+		m := source.TableMarker(i)
+		if !strings.Contains(h, m) {
+			continue
+		}
+		with := ""
+		if !d.Matrices[i] {
+			with = t.HTML + "\n"
+		}
+		h = strings.Replace(h, m+"\n", with, 1)
+	}
+	return h
 }
 
 // alertTitles puts each alert's title, in the locale's UI strings

@@ -295,3 +295,24 @@ func plainList(rs []Rich) []string {
 	}
 	return out
 }
+
+// TestLegendTableStaysInProse: a table that is not a matrix (V4's
+// "Scenario | Description" legend) keeps its place in the prose, as a
+// sanitized table; matrix tables leave no trace there.
+func TestLegendTableStaysInProse(t *testing.T) {
+	m, _, loc := compileCorpusFile(t, "../../testdata/corpus/en-us__specialized806__0347c70c.md")
+	intro := m.Sections[0].HTML[loc]
+	want := "<table>\n<thead>\n<tr><th scope=\"col\">Scenario</th><th scope=\"col\">Description</th></tr>\n</thead>\n<tbody>\n<tr><td><strong>Workloads</strong></td><td>The workload type of technology.</td></tr>"
+	if !strings.Contains(intro, want) {
+		t.Errorf("intro lacks the legend table:\n%s", intro)
+	}
+	for _, mm := range []*Model{m, func() *Model { s, _ := compileSeed(t); return s }()} {
+		for _, s := range mm.Sections {
+			for _, h := range s.HTML {
+				if strings.Contains(h, "matrixdoc:table") || strings.Count(h, "<table>") > 1 {
+					t.Errorf("section %s keeps a marker or a matrix table: %s", s.ID, h)
+				}
+			}
+		}
+	}
+}

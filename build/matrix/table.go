@@ -100,6 +100,9 @@ type locDoc struct {
 	Tables  []locTable
 	Servers []string          // release ids in order of first appearance
 	Names   map[string]string // release id → name as written
+	// Matrices marks the document's tables (by index) that are matrices;
+	// the others stay in the prose where they were.
+	Matrices map[int]bool
 }
 
 // docCtx is what compiling one document needs: its language's phrasebooks,
@@ -163,7 +166,7 @@ func classifyHeader(lg *phrase.Lang, h string) colInfo {
 
 // compileDoc normalizes every matrix table of one document.
 func compileDoc(lg, en *phrase.Lang, locale string, doc *source.Document, l *diag.List) *locDoc {
-	ld := &locDoc{Locale: locale, Doc: doc, Names: map[string]string{}}
+	ld := &locDoc{Locale: locale, Doc: doc, Names: map[string]string{}, Matrices: map[int]bool{}}
 	dc := &docCtx{
 		lg: lg, en: en, locale: locale, l: l, un: newUnknowns(l),
 		caps: &capMemo{lang: lg, sets: map[string]capSet{}}, enCaps: &capMemo{lang: en, sets: map[string]capSet{}},
@@ -175,7 +178,7 @@ func compileDoc(lg, en *phrase.Lang, locale string, doc *source.Document, l *dia
 		}
 	}
 	var skipped []string
-	for _, t := range doc.Tables {
+	for ti, t := range doc.Tables {
 		lt := locTable{Section: t.Section, Pos: t.Pos}
 		lt.Cols = dc.classifyColumns(t)
 		if why := notAMatrix(lt.Cols); why != "" {
@@ -193,6 +196,7 @@ func compileDoc(lg, en *phrase.Lang, locale string, doc *source.Document, l *dia
 				addServer(ci.Server, ci.Header)
 			}
 		}
+		ld.Matrices[ti] = true
 		lt.Rows = make([]locRow, 0, len(t.Rows))
 		for _, r := range t.Rows {
 			lt.Rows = append(lt.Rows, dc.compileRow(lt.Cols, r, addServer))

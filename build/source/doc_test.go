@@ -121,7 +121,7 @@ Na de tabel.
 	}
 	want := []sec{
 		{"top", "Titel NL", 1, `<p>Intro <strong>vet</strong> met <a href="https://e.nl">link</a> en <br> regel.</p>` + "\n"},
-		{"tweede-kop", "Tweede kop", 2, "<p>Na de tabel.</p>\n"},
+		{"tweede-kop", "Tweede kop", 2, TableMarker(0) + "\n<p>Na de tabel.</p>\n"},
 		{"tweede-kop-1", "Tweede kop", 3, ""},
 		{"tweede-kop-2", "Tweede kop", 2, ""},
 	}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"html"
 	"slices"
 	"strconv"
@@ -146,7 +147,12 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 	case *ast.HTMLBlock:
 		p.htmlBlock(n)
 	case *east.Table:
-		p.doc.Tables = append(p.doc.Tables, p.readTable(n, p.section))
+		// The table is data; the prose keeps its place, which a later stage
+		// fills with the table's HTML if it is not a matrix (TableMarker).
+		t := p.readTable(n, p.section)
+		t.HTML = p.tableHTML(n)
+		b.WriteString(TableMarker(len(p.doc.Tables)) + "\n")
+		p.doc.Tables = append(p.doc.Tables, t)
 	default:
 		p.children(b, n)
 	}
@@ -177,6 +183,54 @@ func (p *parseState) htmlBlock(n *ast.HTMLBlock) {
 		return
 	}
 	p.diags.Warnf(p.in.pos(first.Start), "raw-html", "raw HTML block %s dropped", clip(string(v)))
+}
+
+// TableMarker is where table i of a document sits in its prose HTML: an
+// HTML comment, which the sanitizer never copies from a source, so it can
+// only be this stage's. Package matrix replaces it with the table's HTML
+// when the table is not a matrix (a legend) and drops it otherwise.
+func TableMarker(i int) string {
+	return "<!--matrixdoc:table:" + strconv.Itoa(i) + "-->"
+}
+
+// tableHTML renders a table that may be prose (V4's "Scenario |
+// Description" legend) as sanitized HTML: header cells as column headers,
+// every cell's inline content through the same sanitizer as all prose.
+func (p *parseState) tableHTML(t *east.Table) string {
+	// readTable has reported what the cells hold; this second walk is quiet.
+	diags := p.diags
+	p.diags = &diag.List{}
+	defer func() { p.diags = diags }()
+	var b bytes.Buffer
+	b.WriteString("<table>\n")
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		tag := "td"
+		if _, ok := r.(*east.TableHeader); ok {
+			tag = "th"
+			b.WriteString("<thead>\n")
+		} else if r.PreviousSibling() != nil {
+			if _, ok := r.PreviousSibling().(*east.TableHeader); ok {
+				b.WriteString("<tbody>\n")
+			}
+		}
+		b.WriteString("<tr>")
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			open := "<" + tag
+			if tag == "th" {
+				open += ` scope="col"`
+			}
+			b.WriteString(open + ">" + p.inlineHTML(c, 0) + "</" + tag + ">")
+		}
+		b.WriteString("</tr>\n")
+		if tag == "th" {
+			b.WriteString("</thead>\n")
+		}
+	}
+	if t.ChildCount() > 1 {
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>")
+	return b.String()
 }
 
 // AlertKinds are the DocFX alert kinds, in the order of their docs.

@@ -111,6 +111,9 @@ type Table struct {
 	Header  []Cell
 	Rows    []Row
 	Pos     diag.Position
+	// HTML is the whole table as sanitized HTML, for a table that turns
+	// out not to be a matrix: its place in the prose is TableMarker.
+	HTML string `json:"-"`
 }
 
 // Row is one body row of a table.

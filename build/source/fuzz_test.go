@@ -3,6 +3,8 @@ package source
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -59,6 +61,73 @@ func FuzzParseDocument(f *testing.F) {
 					t.Fatalf("invalid UTF-8 made from valid input in section %q", s.ID)
 				}
 			}
+		}
+	})
+}
+
+// FuzzRaggedRow: a body row of any text under a three-column header keeps
+// every cell its line holds — the header's three (GFM pads a short row)
+// plus each one beyond them in Extra — and no extra cell lets raw HTML or
+// an unsafe link through.
+func FuzzRaggedRow(f *testing.F) {
+	for _, s := range []string{"a|b", "a|b|c", "a|b|c|d|e", "|a|", "a\\|b|c|d", "`a|b`|c|d|e", "x|<b>y</b>|z|[l](javascript:x)|<br/>w", "|||||", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, row string) {
+		if strings.ContainsAny(row, "\n\r") {
+			return // one line is one row
+		}
+		src := "---\ntitle: x\n---\n| h1 | h2 | h3 |\n|---|---|---|\n|" + row + "|\n"
+		doc, _ := parseDocument("nl/f.md", "nl", []byte(src))
+		if len(doc.Tables) != 1 {
+			return // the row made it something else than a table row
+		}
+		tab := doc.Tables[0]
+		for _, r := range tab.Rows {
+			if len(r.Cells) != len(tab.Header) {
+				t.Fatalf("%d cells under %d headers", len(r.Cells), len(tab.Header))
+			}
+			want := 0
+			if r.RawCells > len(tab.Header) {
+				want = r.RawCells - len(tab.Header)
+			}
+			if len(r.Extra) != want {
+				t.Fatalf("row of %d cells: %d extra kept, want %d (%q)", r.RawCells, len(r.Extra), want, row)
+			}
+			for _, c := range r.Extra {
+				for _, in := range c.Inlines {
+					if in.Kind == Link && !safeURL(in.Href) || strings.Contains(in.Text, "<b>") {
+						t.Fatalf("extra cell let markup through: %+v", in)
+					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzAlert: a DocFX alert of any body becomes a titled callout; its
+// "[!KIND]" marker never reaches the HTML.
+func FuzzAlert(f *testing.F) {
+	for _, s := range []string{"NOTE", "TIP", "Important", "WARNING", "caution"} {
+		f.Add(s, "Some *text* with [a link](https://x.example/).")
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, kind, body string) {
+		if strings.ContainsAny(body, "\n\r") || strings.ContainsAny(kind, "]\n\r[") {
+			return
+		}
+		src := "---\ntitle: x\n---\n# T\n\n> [!" + kind + "]\n> " + body + "\n"
+		doc, _ := parseDocument("nl/f.md", "nl", []byte(src))
+		k := strings.ToLower(kind)
+		if !slices.Contains(AlertKinds, k) {
+			return
+		}
+		h := doc.Intro
+		if strings.Contains(strings.ToLower(h), "[!"+k+"]") {
+			t.Fatalf("marker left in %q", h)
+		}
+		if !strings.Contains(h, `<aside class="alert alert-`+k+`" role="note">`+"\n"+AlertTitle(k)) {
+			t.Fatalf("no titled callout in %q", h)
 		}
 	})
 }

@@ -246,11 +246,18 @@ func AlertTitle(kind string) string {
 // of a blockquote. It returns the alert kind in lower case and the body offset
 // just past the marker, or "" when the quote is a plain one.
 func alertMarker(body []byte, q *ast.Blockquote) (string, int) {
-	para, ok := q.FirstChild().(*ast.Paragraph)
-	if !ok || para.Lines().Len() == 0 {
+	// The marker's line is a paragraph, or a setext heading when the next
+	// quoted line is all "-" or "=" ("> [!TIP]\n> --").
+	first := q.FirstChild()
+	switch first.(type) {
+	case *ast.Paragraph, *ast.Heading:
+	default:
 		return "", 0
 	}
-	seg := para.Lines().At(0)
+	if first == nil || first.Lines().Len() == 0 {
+		return "", 0
+	}
+	seg := first.Lines().At(0)
 	line := seg.Value(body)
 	trimmed := bytes.TrimLeft(line, " \t")
 	if !bytes.HasPrefix(trimmed, []byte("[!")) {

@@ -134,6 +134,12 @@ func TestLanguages(t *testing.T) {
 				if len(r.Protect[tag]) == 0 {
 					at("nothing to protect")
 				}
+				// A label the book missed would stay in the first item.
+				for _, it := range append(slices.Clone(r.Protect[tag]), r.Recover[tag]...) {
+					if t := it.plain(); strings.ContainsAny(t, ":：") {
+						at("list item %q holds a label", t)
+					}
+				}
 				if w.recover != (len(r.Recover[tag]) > 0) {
 					at("recover %v, want a labelled recover list: %v", r.Recover[tag], w.recover)
 				}

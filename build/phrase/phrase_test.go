@@ -21,11 +21,30 @@ func embeddedSet(t *testing.T) *Set {
 	return s
 }
 
+// published are the languages Microsoft publishes this page in; package
+// matrix's TestLanguages compiles a hand-written page in each.
+var published = []string{
+	"cs", "de", "en", "es", "fr", "hu", "it", "ja", "ko", "nl", "pl",
+	"pt-br", "pt-pt", "ru", "sv", "tr", "zh-cn", "zh-tw",
+}
+
+// TestEmbeddedBooksAreValid: every book parses and validates (embeddedSet
+// fails on any diagnostic), every published language has its book, and
+// every book is root, a published language or a parent in one's chain.
 func TestEmbeddedBooksAreValid(t *testing.T) {
 	s := embeddedSet(t)
-	for _, tag := range []string{RootTag, "en", "nl", "fr", "de"} {
+	used := map[string]bool{RootTag: true}
+	for _, tag := range published {
 		if s.Book(tag) == nil {
 			t.Errorf("no %s book", tag)
+		}
+		for _, b := range s.For(tag, "").Books {
+			used[b.Tag] = true
+		}
+	}
+	for _, tag := range s.Tags() {
+		if !used[tag] {
+			t.Errorf("book %s is in no published language's chain", tag)
 		}
 	}
 }
@@ -49,6 +68,12 @@ func TestChain(t *testing.T) {
 		{"EN-US", "", "en-us", []string{"en", "root"}, true},
 		{"xx", "", "xx", []string{"root", "en"}, false},
 		{"fr", "de-DE", "fr", []string{"fr", "root", "en"}, true},
+		{"pt", "pt-BR", "pt-br", []string{"pt-br", "pt", "root", "en"}, true},
+		{"pt-pt", "", "pt-pt", []string{"pt-pt", "pt", "root", "en"}, true},
+		{"pt", "", "pt", []string{"pt", "root", "en"}, true},
+		{"zh", "zh-TW", "zh-tw", []string{"zh-tw", "root", "en"}, true},
+		{"zh-cn", "zh-CN", "zh-cn", []string{"zh-cn", "root", "en"}, true},
+		{"zh", "", "zh", []string{"root", "en"}, false},
 	}
 	for _, c := range cases {
 		lg := s.For(c.folder, c.cl)

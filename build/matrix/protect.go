@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -85,19 +86,36 @@ func splitProtectionIn(lg *phrase.Lang, c cellText, dc *docCtx, twin *protection
 		for li, ln := range p {
 			lt := ln.text()
 			switch {
-			case !isSentence(lt) && lg.NamesRecovery(norm(lt)):
-				items(phrase.Recover, ln)
 			case pi == 0 && li == 0 && !isSentence(lt):
 				items(phrase.Protect, ln)
+			case !isSentence(lt) && namesRecovery(lg, lt):
+				items(phrase.Recover, ln)
 			default:
 				out.Notes = append(out.Notes, ln.rich())
-				if lg.NamesProtection(norm(lt)) {
+				if n := norm(lt); lg.NamesProtection(n) && !lg.Negated(n) {
 					out.Named = append(out.Named, ln.rich())
 				}
 			}
 		}
 	}
 	return out
+}
+
+// namesRecovery reports whether a line names a way to recover, the words of
+// the bare-metal capability left out: many languages write bare metal with
+// a recovery noun ("Bare-Metal-Wiederherstellung", "úplné obnovení
+// systému"), and that is something protected, not a list of restores.
+func namesRecovery(lg *phrase.Lang, text string) bool {
+	s := norm(text)
+	for _, cw := range lg.CapWords() {
+		if cw.Cap != string(CapBareMetal) {
+			continue
+		}
+		for i := phrase.WordIndex(s, cw.Word); i >= 0; i = phrase.WordIndex(s, cw.Word) {
+			s = s[:i] + strings.Repeat(" ", len(cw.Word)) + s[i+len(cw.Word):]
+		}
+	}
+	return lg.NamesRecovery(s)
 }
 
 func kindName(k phrase.LabelKind) string {
@@ -240,6 +258,21 @@ func findLabel(lg *phrase.Lang, t string) (at, end int, kind phrase.LabelKind, o
 			starts = append(starts, i+2)
 		}
 	}
+	// A Chinese or Japanese full stop ends a sentence with or without a
+	// space after it ("…執行。 保護：…").
+	for i := strings.Index(t, "。"); i >= 0; {
+		s := i + len("。")
+		for s < len(t) && t[s] == ' ' {
+			s++
+		}
+		starts = append(starts, s)
+		j := strings.Index(t[s:], "。")
+		if j < 0 {
+			break
+		}
+		i = s + j
+	}
+	slices.Sort(starts)
 	for _, s := range starts {
 		if n, k, _, hit := lg.Label(t[s:]); hit {
 			return s, s + n, k, true

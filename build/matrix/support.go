@@ -160,10 +160,10 @@ func (dc *docCtx) parseReleases(c cellText, twin *cellText) releaseCell {
 	first := lines[0]
 	t := first.text()
 	out := releaseCell{Pos: first.pos(0)}
-	_, none := dc.lg.NoRelease(norm(t))
+	_, none := dc.lg.NoRelease(norm(strings.TrimRight(t, ".,;:!。")))
 	if !none && twin != nil && len(twin.lines()) > 0 {
 		tw := twin.lines()[0].text()
-		if _, ok := dc.en.NoRelease(norm(tw)); ok {
+		if _, ok := dc.en.NoRelease(norm(strings.TrimRight(tw, ".,;:!。"))); ok {
 			none = true
 			dc.un.warn(out.Pos, "unknown-support-word", norm(t),
 				"%q is not in the %s phrasebook; read as \"not supported\" from the English original %q — add it to support.none in %s", t, dc.lg.Tag, tw, dc.book())

@@ -150,6 +150,11 @@ func classifyHeader(lg *phrase.Lang, h string) colInfo {
 	n := norm(h)
 	ci := colInfo{Header: h}
 	id, isRel := parseRelease(n)
+	if !isRel {
+		if num, ok := lg.ReleaseNumber(n); ok {
+			id, isRel = "v"+num, true
+		}
+	}
 	if isRel && lg.ReleaseWord(n) {
 		ci.Kind, ci.Server = colServer, id
 		return ci

@@ -23,10 +23,13 @@ const (
 	ColWorkload        Column = "workload"
 	// ColRelease words make, with a release token, a per-release column.
 	ColRelease Column = "release"
+	// ColReleaseNumber words followed by a number name a release in a
+	// header ("Сервер версии 2" is v2).
+	ColReleaseNumber Column = "release-number"
 )
 
 // Columns lists every Column in the order headers are tried.
-var Columns = []Column{ColInstallation, ColSupportedServer, ColProtection, ColVersion, ColWorkload, ColRelease}
+var Columns = []Column{ColInstallation, ColSupportedServer, ColProtection, ColVersion, ColWorkload, ColRelease, ColReleaseNumber}
 
 // Phrase is one entry of a phrasebook, in Norm form, with its place.
 type Phrase struct {
@@ -57,6 +60,8 @@ type Book struct {
 	// RecoveryWords mark an unlabelled list as what can be recovered;
 	// ProtectWords mark a note as naming protectable things.
 	RecoveryWords, ProtectWords []Phrase
+	// NotWords negate a note: "… can't protect a DAG" names no capability.
+	NotWords []Phrase
 	// Capabilities maps a capability id ("" for ignore) to its keywords.
 	Capabilities map[string][]Phrase
 	// Workloads maps a workload id to its phrases; WorkloadOrder is the
@@ -125,7 +130,15 @@ func parseBook(file, tag string, relaxed bool, src []byte, v Vocab) (*Book, diag
 				}
 				b.Columns[col] = p.phrases(vn, key+"."+k2)
 			})
-			uniqueAcross(p, key, b.Columns)
+			// The release words only qualify a header; each of the other
+			// columns owns its phrases.
+			named := map[Column][]Phrase{}
+			for c, ps := range b.Columns {
+				if c != ColRelease && c != ColReleaseNumber {
+					named[c] = ps
+				}
+			}
+			uniqueAcross(p, key, named)
 		case "support":
 			p.section(val, key, func(k2 string, kn, vn *yaml.Node) {
 				switch k2 {
@@ -171,8 +184,10 @@ func parseBook(file, tag string, relaxed bool, src []byte, v Vocab) (*Book, diag
 					b.RecoveryWords = p.phrases(vn, "labels."+k2)
 				case "protect-words":
 					b.ProtectWords = p.phrases(vn, "labels."+k2)
+				case "not-words":
+					b.NotWords = p.phrases(vn, "labels."+k2)
 				default:
-					p.errAt(kn, "unknown key labels.%s (want protect, recover, recovery-words or protect-words)", k2)
+					p.errAt(kn, "unknown key labels.%s (want protect, recover, recovery-words, protect-words or not-words)", k2)
 				}
 			})
 			uniqueAcross(p, key, map[string][]Phrase{"protect": b.Protect, "recover": b.Recover})

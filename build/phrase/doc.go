@@ -38,6 +38,7 @@
 //	  supported-server: [ondersteunde azure backup server]
 //	  protection: [beveiliging en herstel]
 //	  release: [server]           # with a release token (v2, V3 UR1): that release's support column
+//	  release-number: [versie]    # "Server versie 2": a release as a word and a number (v2)
 //	support:
 //	  yes: [j, ja]
 //	  no: [n, nee]
@@ -50,6 +51,7 @@
 //	  recover: ["herstellen:"]
 //	  recovery-words: [herstel]   # an unlabelled list naming one of these lists what can be recovered
 //	  protect-words: [te beveiligen] # a note with one of these names protectable things
+//	  not-words: [niet, geen]     # … unless it also holds one of these
 //	capabilities:                 # capability id → keywords (at a word start; longest first; a match is used up)
 //	  deduplicated-volume: [ontdubbelde volume]
 //	  ignore: [sharepoint]        # used up without a tag ("SharePoint" is no "share")

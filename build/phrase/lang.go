@@ -152,7 +152,7 @@ func (lg *Lang) finish(s *Set) {
 // never returned (see ReleaseWord).
 func (lg *Lang) Column(h string) (Column, Match, bool) {
 	for _, c := range Columns {
-		if c == ColRelease {
+		if c == ColRelease || c == ColReleaseNumber {
 			continue
 		}
 		for _, b := range lg.Books {
@@ -177,6 +177,28 @@ func (lg *Lang) ReleaseWord(h string) bool {
 		}
 	}
 	return false
+}
+
+// ReleaseNumber finds a release written as a word and its number in a
+// header h (Norm form): "сервер версии 2" gives "2".
+func (lg *Lang) ReleaseNumber(h string) (string, bool) {
+	for _, b := range lg.Books {
+		for _, p := range b.Columns[ColReleaseNumber] {
+			i := WordIndex(h, p.Text)
+			if i < 0 {
+				continue
+			}
+			rest := strings.TrimLeft(h[i+len(p.Text):], " ")
+			n := 0
+			for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+				n++
+			}
+			if n > 0 && (n == len(rest) || !IsWordRune(rune(rest[n]))) {
+				return rest[:n], true
+			}
+		}
+	}
+	return "", false
 }
 
 // Support looks a support word up (Norm form): yes is true for a yes word.
@@ -292,6 +314,12 @@ func (lg *Lang) NamesRecovery(s string) bool {
 // protected ("… to protect deduped volumes").
 func (lg *Lang) NamesProtection(s string) bool {
 	return lg.anyWord(s, func(b *Book) []Phrase { return b.ProtectWords })
+}
+
+// Negated reports whether s (Norm form) holds a negation of the language
+// ("niet", "can't"): such a note says what is not protected.
+func (lg *Lang) Negated(s string) bool {
+	return lg.anyWord(s, func(b *Book) []Phrase { return b.NotWords })
 }
 
 func (lg *Lang) anyWord(s string, f func(*Book) []Phrase) bool {

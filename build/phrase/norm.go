@@ -166,8 +166,10 @@ func IsWordRune(r rune) bool {
 // WordIndex is the byte index of the first occurrence of w in s (both in
 // Norm form) that starts at a word start and, for words of up to three
 // bytes, ends at a word end ("vm" is found in "hyper-v vm" but not in
-// "vmware"); -1 if there is none. Next to a rune of a script without spaces
-// (Boundless) every place is a word boundary.
+// "vmware"); -1 if there is none. Bytes, not letters: a short word of
+// another script ("том", "폴더") stays a stem that inflected forms ("томов",
+// "폴더를") start with. Next to a rune of a
+// script without spaces (Boundless) every place is a word boundary.
 func WordIndex(s, w string) int {
 	if w == "" {
 		return -1

@@ -109,7 +109,11 @@ func TestReleases(t *testing.T) {
 		{"V3, V2", []string{"v3", "v2"}, false, ""},
 		{"V3", []string{"v3"}, false, ""},
 		{"V3 UR1", []string{"v3-ur1"}, false, ""},
+		{"V3UR2, V3", []string{"v3-ur2", "v3"}, false, ""},
+		{"V3 RTM", []string{"v3"}, false, ""},
+		{"V4", []string{"v4"}, false, ""},
 		{"Niet ondersteund", nil, true, ""},
+		{"Niet ondersteund.", nil, true, ""},
 		{"V3 <br />Niet Nano-server", []string{"v3"}, false, "Niet Nano-server"},
 		{"V3, V2<br />U moet SP1 gebruiken", []string{"v3", "v2"}, false, "U moet SP1 gebruiken"},
 	}

@@ -98,26 +98,43 @@ func yesNo(yes bool) string {
 	return "no"
 }
 
-// parseRelease reads a release name such as "V3", "v2" or "V3 UR1" into an
-// id ("v3", "v2", "v3-ur1"). Words before the release ("Azure Backup Server
-// v2", "Serveur v1") are skipped; anything after it but an update rollup
-// makes it not a release.
+// parseRelease reads a release name such as "V3", "v2", "V3 UR1" (also
+// "V3UR1") or "V3 RTM" into an id ("v3", "v2", "v3-ur1"; RTM is the
+// release itself, "v3"). Words before the release ("Azure Backup Server
+// v2", "Serveur v1") are skipped; anything after it but an update rollup or
+// RTM makes it not a release.
 func parseRelease(s string) (string, bool) {
 	toks := strings.Fields(releaseSeparators.Replace(norm(s)))
 	for k := len(toks) - 1; k >= 0; k-- {
-		if !isNumbered(toks[k], "v") {
+		base, ur, ok := releaseToken(toks[k])
+		if !ok {
 			continue
 		}
 		rest := toks[k+1:]
 		switch {
+		case len(rest) == 0 && ur != "":
+			return base + "-" + ur, true
 		case len(rest) == 0:
-			return toks[k], true
-		case len(rest) == 1 && isNumbered(rest[0], "ur"):
-			return toks[k] + "-" + rest[0], true
+			return base, true
+		case len(rest) == 1 && ur == "" && isNumbered(rest[0], "ur"):
+			return base + "-" + rest[0], true
+		case len(rest) == 1 && ur == "" && rest[0] == "rtm":
+			return base, true
 		}
 		return "", false
 	}
 	return "", false
+}
+
+// releaseToken reads "v3" or "v3ur1" into its release and rollup.
+func releaseToken(tok string) (base, ur string, ok bool) {
+	if isNumbered(tok, "v") {
+		return tok, "", true
+	}
+	if i := strings.Index(tok, "ur"); i > 1 && isNumbered(tok[:i], "v") && isNumbered(tok[i:], "ur") {
+		return tok[:i], tok[i:], true
+	}
+	return "", "", false
 }
 
 // releaseSeparators split release names ("V3, V2*") into tokens.

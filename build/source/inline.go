@@ -250,10 +250,19 @@ func (w *inlineWalker) rawHTML(n *ast.RawHTML) {
 		w.anchors = append(w.anchors, anchorName(t))
 	case tagAnchorEnd, tagComment:
 	case tagMTText:
-		w.spans = append(w.spans, false)
+		// Reading the original, the translation (data-ttu-id) is what hides;
+		// its twin's inner data-stu-id span shows.
+		_, translated := t.attrs["data-ttu-id"]
+		hide := w.p.original && translated
+		w.spans = append(w.spans, hide)
+		if hide {
+			w.hidden++
+		}
 	case tagMTHidden:
-		w.spans = append(w.spans, true)
-		w.hidden++
+		w.spans = append(w.spans, !w.p.original)
+		if !w.p.original {
+			w.hidden++
+		}
 	case tagSpanEnd:
 		if len(w.spans) > 0 {
 			if w.spans[len(w.spans)-1] {

@@ -72,6 +72,9 @@ type localeView struct {
 	// their page is rendered.
 	models  []matrix.Workload
 	related []sectionView
+	// notice is the machine-translation notice (nil: none), its link not
+	// yet made for a page.
+	notice *notice
 }
 
 type sectionView struct {

@@ -89,3 +89,19 @@ func TestPageTitleFallback(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinVersions(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"Windows 10"}, "Windows 10"},
+		{[]string{"VMM-2016", "VMM 2012 SP1, R2"}, "VMM-2016, VMM 2012 SP1, R2"},
+		{[]string{"VMM 2016,", "VMM 2012, SP1, R2"}, "VMM 2016, VMM 2012, SP1, R2"},
+	} {
+		if got := joinVersions(c.in); got != c.want {
+			t.Errorf("joinVersions(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package judge
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -28,20 +27,7 @@ type page struct {
 // the page it is.
 func lighthousePages(t *testing.T) []page {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(siteDir, "data", "matrix.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m struct {
-		Locales   []string
-		Workloads []struct {
-			ID   string
-			Rows []string
-		}
-	}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
+	m := readModel(t)
 	if len(m.Workloads) == 0 {
 		t.Fatal("the site has no workloads")
 	}

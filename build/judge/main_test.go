@@ -2,6 +2,7 @@ package judge
 
 import (
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -34,7 +35,7 @@ func TestMain(m *testing.M) {
 
 func run(m *testing.M) (int, error) {
 	var err error
-	if repoRoot, err = findRoot(); err != nil {
+	if repoRoot, err = ModuleRoot(); err != nil {
 		return 0, err
 	}
 	tmp, err := os.MkdirTemp("", "matrixdoc-judge-")
@@ -63,24 +64,6 @@ func run(m *testing.M) (int, error) {
 	defer srv.Close()
 	origin = srv.URL
 	return m.Run(), nil
-}
-
-// findRoot walks up from the working directory to the folder with go.mod.
-func findRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // gzipped compresses text responses for clients that accept gzip, as the
@@ -135,6 +118,28 @@ func (g *gzipWriter) close() {
 	if g.zw != nil {
 		g.zw.Close()
 	}
+}
+
+// siteModel is what the tests read of the built data/matrix.json.
+type siteModel struct {
+	Locales   []string
+	Workloads []struct {
+		ID   string
+		Rows []string
+	}
+}
+
+func readModel(t *testing.T) siteModel {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(siteDir, "data", "matrix.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m siteModel
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 // htmlFiles lists the built site's HTML files (the offline file included).

@@ -20,6 +20,25 @@ const (
 	LighthouseVersion = "12.2.3"
 )
 
+// ModuleRoot walks up from the working directory to the folder with go.mod
+// (tests run in their package's folder; the tools sit below the root).
+func ModuleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
 // npmDir is where bash .ci/test installs npm packages, below the module root.
 var npmDir = filepath.Join(".cache", "npm", "node_modules")
 

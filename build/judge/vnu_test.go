@@ -1,8 +1,6 @@
 package judge
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -13,17 +11,7 @@ import (
 // matrix and a page per workload.
 func expectedPages(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(siteDir, "data", "matrix.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m struct {
-		Locales   []string
-		Workloads []struct{ ID string }
-	}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
+	m := readModel(t)
 	want := []string{"index.html", "404.html", "downloads/mabs-protection-matrix.html"}
 	for _, loc := range m.Locales {
 		want = append(want, loc+"/index.html")

@@ -98,8 +98,9 @@ export class MatrixApp {
     this.facetKeys = Array.from(this.selects.keys());
     this.count = root.querySelector<HTMLElement>("[data-count]")!;
     this.empty = root.querySelector<HTMLElement>("[data-empty]")!;
+    // The form is in the page from the first paint (data-needs-js in
+    // main.css): showing it now would move the table down.
     const form = root.querySelector<HTMLFormElement>("form")!;
-    form.hidden = false;
     form.addEventListener("submit", (e) => e.preventDefault());
     this.input.addEventListener("input", () => {
       this.filter();
@@ -120,6 +121,7 @@ export class MatrixApp {
       this.input.focus();
     });
     this.indexIdle();
+    root.setAttribute("data-ready", "");
   }
 
   /** index folds the search text of the rows up to end (exclusive). */

@@ -226,7 +226,7 @@ func TestLanguageToggle(t *testing.T) {
 	row := sqlVMwareRow(t)
 	tb.openMatrix(to, "#"+row)
 	tb.run(chromedp.Click(`a[data-lang-toggle]`, chromedp.ByQuery))
-	tb.wait(`location.pathname.startsWith("/` + from + `/")`)
+	tb.wait(`location.pathname.startsWith("/` + from + `/") && document.readyState === "complete"`)
 	if got := tb.str("location.hash"); got != "#"+row {
 		t.Errorf("toggle from an anchor: fragment %q, want #%s", got, row)
 	}

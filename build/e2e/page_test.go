@@ -66,7 +66,7 @@ func (tb *tab) openMatrix(loc, fragment string) {
 	tb.waitApp()
 }
 
-// waitApp waits until the matrix script has started (it shows the form).
+// waitApp waits until the matrix script has started (it marks its root data-ready).
 func (tb *tab) waitApp() {
 	tb.t.Helper()
 	tb.wait(appStarted)
@@ -74,7 +74,7 @@ func (tb *tab) waitApp() {
 
 // appStarted is true once the matrix script has started.
 const appStarted = `(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
-  const f = m && m.querySelector("form"); return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== ""; })()`
+  return !!m && m.hasAttribute("data-ready") && m.querySelector("[data-count]").textContent.trim() !== ""; })()`
 
 // colorScheme emulates prefers-color-scheme ("light" or "dark").
 func colorScheme(scheme string) chromedp.Action {

@@ -24,6 +24,8 @@ type pageView struct {
 	Download    string
 	Loc         *localeView
 	Workload    *workloadView
+	// Notice says the page is a machine translation (nil: it is not).
+	Notice *notice
 }
 
 type toggle struct{ Locale, Label, Href string }
@@ -43,6 +45,7 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 		CSS:        root + r.in.Assets.CSSPath, JS: root + r.in.Assets.JSPath, Icon: root + r.iconPath,
 		DataHref: root + DataPath, SchemaHref: root + SchemaPath, CSVHref: root + CSVPath,
 		Download: root + DownloadPath,
+		Notice:   lv.notice.at(rel, depth),
 	}
 	for _, loc := range r.m.Locales {
 		if loc != lv.Locale {

@@ -118,8 +118,8 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // produce renders every output file of a compiled model into out: the data
 // files (written while the pages render), the bundles and the pages, each
 // handed over as soon as it is made, so only the pages in flight are in
-// memory. It returns the file counts.
-func produce(opts Options, content *source.Content, model *matrix.Model, out sink) (Result, diag.List) {
+// memory. meta is pageMeta of the documents. It returns the file counts.
+func produce(opts Options, content *source.Content, model *matrix.Model, meta map[string]render.Meta, out sink) (Result, diag.List) {
 	c := &counter{to: out, names: map[string]bool{}}
 	contentPos := diag.Position{File: filepath.ToSlash(opts.Content)}
 
@@ -162,6 +162,7 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 			Templates:   os.DirFS(opts.Templates),
 			Assets:      assets,
 			BaseURL:     content.BaseURL,
+			Meta:        meta,
 		}, func(p string, body render.Body) error { return c.stream(p, body) })
 		pagePos = diag.Position{File: filepath.ToSlash(opts.Templates)}
 	}
@@ -180,4 +181,22 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 		return Result{}, l
 	}
 	return c.res, l
+}
+
+// pageMeta is what each locale's front matter tells the pages: the title
+// (render decides whether it is a real one) and whether ms.translationtype
+// says the text is a machine translation.
+func pageMeta(c *source.Content) map[string]render.Meta {
+	out := map[string]render.Meta{}
+	for loc, doc := range c.Documents {
+		if doc == nil {
+			continue
+		}
+		tt, _ := doc.Meta.Raw["ms.translationtype"].(string)
+		out[loc] = render.Meta{
+			Title:             doc.Meta.Title,
+			MachineTranslated: strings.EqualFold(strings.TrimSpace(tt), "MT"),
+		}
+	}
+	return out
 }

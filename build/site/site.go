@@ -180,12 +180,14 @@ func generate(opts Options, out sink, keepDocs bool) (*Output, diag.List) {
 		return o, l
 	}
 
+	// The pages need only the front matter's word on them, not the documents.
+	meta := pageMeta(content)
 	shell := *content
 	shell.Documents = nil
 	if !keepDocs {
 		o.Content = &shell
 	}
-	res, fl := produce(opts, &shell, model, out)
+	res, fl := produce(opts, &shell, model, meta, out)
 	l = append(l, fl...)
 	l.Sort()
 	if l.HasErrors() {

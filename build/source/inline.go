@@ -46,15 +46,27 @@ type inlineWalker struct {
 	lastOff int
 }
 
-// spanKind is what an open <span> is.
+// spanKind is what an open <span> does.
 type spanKind uint8
 
 const (
-	spanOther  spanKind = iota // a span the sanitizer dropped; kept for matching </span>
-	spanTarget                 // <span data-ttu-id>: the translation
-	spanSource                 // <span data-stu-id>: the original, inside a twin
-	spanTwin                   // <span class="sxs-lookup">: the hidden original
+	spanOther     spanKind = iota // a span the sanitizer dropped; kept for matching </span>
+	spanSource                    // <span data-stu-id>: the original, inside a twin
+	spanHidesSink                 // hides its content from the sink
+	spanHidesTwin                 // hides its content from the twin
 )
+
+// push opens a machine-translation span that hides its content from the
+// sink (sink true) or from the twin.
+func (w *inlineWalker) push(sink bool) {
+	if sink {
+		w.spans = append(w.spans, spanHidesSink)
+		w.hidden++
+		return
+	}
+	w.spans = append(w.spans, spanHidesTwin)
+	w.twinHidden++
+}
 
 func (p *parseState) newWalker(sink inlineSink, start int) *inlineWalker {
 	return &inlineWalker{p: p, sink: sink, lastOff: start}
@@ -294,22 +306,24 @@ func (w *inlineWalker) rawHTML(n *ast.RawHTML) {
 		w.anchors = append(w.anchors, anchorName(t))
 	case tagAnchorEnd, tagComment:
 	case tagMTTarget:
+		// The translation: hidden from the twin — or, reading the original
+		// (ParseOriginal), from the sink itself.
 		w.sawMT = true
-		w.spans = append(w.spans, spanTarget)
-		w.twinHidden++
+		w.push(w.p.original)
 	case tagMTSource:
 		w.sawMT = true
 		w.spans = append(w.spans, spanSource)
 	case tagMTHidden:
+		// The original: hidden from the sink — or, reading the original,
+		// from the twin.
 		w.sawMT = true
-		w.spans = append(w.spans, spanTwin)
-		w.hidden++
+		w.push(!w.p.original)
 	case tagSpanEnd:
 		if len(w.spans) > 0 {
 			switch w.spans[len(w.spans)-1] {
-			case spanTwin:
+			case spanHidesSink:
 				w.hidden--
-			case spanTarget:
+			case spanHidesTwin:
 				w.twinHidden--
 			}
 			w.spans = w.spans[:len(w.spans)-1]

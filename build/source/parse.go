@@ -38,12 +38,21 @@ type parseState struct {
 	// (readCells).
 	cell, twinCell cellSink
 	cellWalker     inlineWalker
+	// original keeps the hidden source-language twin of side-by-side
+	// machine translation instead of the translation (ParseOriginal).
+	original bool
 }
 
 func parseDocument(path, locale string, src []byte) (*Document, diag.List) {
+	return parseWith(path, locale, src, false)
+}
+
+// parseWith is parseDocument, keeping the source-language twins when
+// original is set.
+func parseWith(path, locale string, src []byte, original bool) (*Document, diag.List) {
 	var l diag.List
 	in := newInput(path, src)
-	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}}
+	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}, original: original}
 	sum := sha256.Sum256(src)
 	doc := &Document{Path: path, Locale: locale, SHA256: hex.EncodeToString(sum[:])}
 	p.doc = doc

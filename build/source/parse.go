@@ -34,6 +34,7 @@ type parseState struct {
 	doc     *Document
 	section string // id of the heading last met
 	ids     map[string]int
+	suffix  map[string]int // base id → the last "-n" suffix given to it
 	// cell and cellWalker are reused for every table cell (readCells).
 	cell       cellSink
 	cellWalker inlineWalker
@@ -42,7 +43,7 @@ type parseState struct {
 func parseDocument(path, locale string, src []byte) (*Document, diag.List) {
 	var l diag.List
 	in := newInput(path, src)
-	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}}
+	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}, suffix: map[string]int{}}
 	sum := sha256.Sum256(src)
 	doc := &Document{Path: path, Locale: locale, SHA256: hex.EncodeToString(sum[:])}
 	p.doc = doc
@@ -189,10 +190,18 @@ func (p *parseState) heading(h *ast.Heading) Section {
 		id = "section"
 	}
 	if p.ids[id] > 0 {
+		// The smallest free suffix: those up to the one last given to this
+		// base were taken then and still are, so the search starts after
+		// it (a thousand headings of one title were quadratic).
 		base := id
-		for n := 1; p.ids[id] > 0; n++ {
-			id = base + "-" + strconv.Itoa(n)
+		n := p.suffix[base]
+		for {
+			n++
+			if id = base + "-" + strconv.Itoa(n); p.ids[id] == 0 {
+				break
+			}
 		}
+		p.suffix[base] = n
 		if len(w.anchors) > 0 {
 			p.diags.Warnf(sec.Pos, "duplicate-anchor", "heading anchor %q is used twice; this one becomes %q", base, id)
 		}

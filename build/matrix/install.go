@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -106,9 +107,12 @@ func containsWord(s, w string) bool {
 
 // wordIndex is the index of the first occurrence of w in s that starts at a
 // word start and, for words of up to three letters, ends at a word end.
-func wordIndex(s, w string) int {
-	for from := 0; from <= len(s)-len(w); {
-		i := strings.Index(s[from:], w)
+func wordIndex(s, w string) int { return wordIndexFrom(s, w, 0) }
+
+// wordIndexFrom is wordIndex looking at occurrences from byte from on.
+func wordIndexFrom[T string | []byte](s T, w string, from int) int {
+	for from <= len(s)-len(w) {
+		i := index(s[from:], w)
 		if i < 0 {
 			return -1
 		}
@@ -122,6 +126,14 @@ func wordIndex(s, w string) int {
 		from = i + 1
 	}
 	return -1
+}
+
+// index is strings.Index or bytes.Index.
+func index[T string | []byte](s T, w string) int {
+	if b, ok := any(s).([]byte); ok {
+		return bytes.Index(b, []byte(w))
+	}
+	return strings.Index(string(s), w)
 }
 
 // isWordByte: letters, digits and the bytes of multi-byte (accented) letters.

@@ -168,16 +168,31 @@ func (m *capMemo) of(items ...[]Rich) capSet {
 func itemCaps(locale, text string) capSet {
 	var out capSet
 	s := norm(text)
+	var used []byte // s with the matches so far blanked, once one matched
 	for _, rule := range lookup(capWords, locale) {
 		for _, w := range rule.Words {
-			for {
-				i := wordIndex(s, w)
+			for from := 0; ; {
+				var i int
+				if used == nil {
+					i = wordIndexFrom(s, w, from)
+				} else {
+					i = wordIndexFrom(used, w, from)
+				}
 				if i < 0 {
 					break
 				}
 				out |= capBit[rule.Cap] // 0 for a rule that only uses words up
-				// Use the match up (a copy only when a keyword matched).
-				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
+				// Use the match up, in place (a copy of one item text was
+				// made a match, quadratic in a long item). The blank can only
+				// make the match ending right before it valid (as a word
+				// end), so the search goes on from there, not from 0.
+				if used == nil {
+					used = []byte(s)
+				}
+				for k := i; k < i+len(w); k++ {
+					used[k] = ' '
+				}
+				from = max(0, i-len(w))
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package matrix
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -245,11 +246,17 @@ func (l line) pos(off int) diag.Position {
 
 // slice returns the part of l covering bytes [i:j) of l.text(). A link cut
 // in the middle keeps its Href on both halves.
-func (l line) slice(i, j int) line {
+func (l line) slice(i, j int) line { return l.sliceFrom(0, 0, i, j) }
+
+// sliceFrom is slice looking at the segments from l[k] on, l[k] starting
+// at byte off of l.text(); the segments before it must end before i.
+func (l line) sliceFrom(k, off, i, j int) line {
 	var out line
-	off := 0
-	for _, s := range l {
+	for _, s := range l[k:] {
 		a, b := off, off+len(s.Text)
+		if a >= j {
+			break // this and every later segment start past the slice
+		}
 		off = b
 		lo, hi := max(a, i), min(b, j)
 		if lo >= hi && !(s.Text == "" && a >= i && a < j) {
@@ -263,14 +270,81 @@ func (l line) slice(i, j int) line {
 // trimmed slices l to [i:j) and trims white space and the given cutset
 // (punctuation such as trailing commas) from both ends.
 func (l line) trimmed(i, j int, cutset string) line {
-	t := l.text()
+	i, j = trimRange(l.text(), i, j, cutset)
+	return l.slice(i, j)
+}
+
+// trimRange narrows [i:j) of t past white space and cutset bytes at both ends.
+func trimRange(t string, i, j int, cutset string) (int, int) {
 	for i < j && (t[i] == ' ' || strings.IndexByte(cutset, t[i]) >= 0) {
 		i++
 	}
 	for j > i && (t[j-1] == ' ' || strings.IndexByte(cutset, t[j-1]) >= 0) {
 		j--
 	}
-	return l.slice(i, j)
+	return i, j
+}
+
+// cutter cuts many pieces out of one line: the line's text and where each
+// segment starts in it are worked out once, and the segment a piece starts
+// in is found by binary search. line's own slice, trimmed and pos walk the
+// whole line on every call, which made splitting a line of thousands of
+// links into its items quadratic.
+type cutter struct {
+	l      line
+	text   string
+	starts []int // starts[k] is the offset of l[k] in text; nil for one segment
+}
+
+func newCutter(l line) cutter {
+	c := cutter{l: l, text: l.text()}
+	if len(l) > 1 {
+		c.starts = make([]int, len(l))
+		off := 0
+		for k, s := range l {
+			c.starts[k] = off
+			off += len(s.Text)
+		}
+	}
+	return c
+}
+
+// first is the index of the first segment that ends at or after byte i.
+func (c *cutter) first(i int, after bool) int {
+	return sort.Search(len(c.l), func(k int) bool {
+		end := c.starts[k] + len(c.l[k].Text)
+		return end > i || !after && end == i
+	})
+}
+
+// slice is c.l.slice(i, j).
+func (c *cutter) slice(i, j int) line {
+	if c.starts == nil {
+		return c.l.slice(i, j)
+	}
+	k := c.first(i, false)
+	if k == len(c.l) {
+		return nil
+	}
+	return c.l.sliceFrom(k, c.starts[k], i, j)
+}
+
+// trimmed is c.l.trimmed(i, j, cutset).
+func (c *cutter) trimmed(i, j int, cutset string) line {
+	i, j = trimRange(c.text, i, j, cutset)
+	return c.slice(i, j)
+}
+
+// pos is c.l.pos(off).
+func (c *cutter) pos(off int) diag.Position {
+	if c.starts == nil {
+		return c.l.pos(off)
+	}
+	k := c.first(off, true)
+	if k == len(c.l) {
+		return c.l[len(c.l)-1].Pos
+	}
+	return c.l[k:].pos(off - c.starts[k])
 }
 
 // rich converts a line to the model's rich text.

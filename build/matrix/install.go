@@ -34,14 +34,15 @@ func parseInstallations(locale string, c cellText, l *diag.List) []cellInstall {
 		}
 		if parts := splitTop(t, ','); len(parts) > 1 {
 			var split []cellInstall
+			cut := newCutter(ln)
 			for _, r := range parts {
-				p := ln.trimmed(r[0], r[1], "")
+				p := cut.trimmed(r[0], r[1], "")
 				tg, ok := classifyTarget(locale, p.text())
 				if !ok {
 					split = nil
 					break
 				}
-				split = append(split, cellInstall{Target: tg, Text: p.text(), Pos: ln.pos(r[0])})
+				split = append(split, cellInstall{Target: tg, Text: p.text(), Pos: cut.pos(r[0])})
 			}
 			if split != nil {
 				out = append(out, split...)

@@ -53,10 +53,10 @@ func splitProtection(locale string, c cellText) protection {
 
 // listItems splits a line on commas outside parentheses.
 func listItems(l line) []Rich {
-	t := l.text()
+	c := newCutter(l)
 	var out []Rich
-	for _, r := range splitTop(t, ',') {
-		if it := l.trimmed(r[0], r[1], ""); len(it) > 0 {
+	for _, r := range splitTop(c.text, ',') {
+		if it := c.trimmed(r[0], r[1], ""); len(it) > 0 {
 			out = append(out, it.rich())
 		}
 	}
@@ -203,7 +203,8 @@ func itemCaps(locale, text string) capSet {
 // closed, at the exact character, line by line.
 func checkParens(c cellText, l *diag.List) {
 	for _, ln := range c.lines() {
-		t := ln.text()
+		cut := newCutter(ln)
+		t := cut.text
 		var open []int
 		for i := 0; i < len(t); i++ {
 			switch t[i] {
@@ -211,14 +212,14 @@ func checkParens(c cellText, l *diag.List) {
 				open = append(open, i)
 			case ')':
 				if len(open) == 0 {
-					l.Warnf(ln.pos(i), "unbalanced-paren", "unbalanced \")\" in cell: %q", excerpt(t, i))
+					l.Warnf(cut.pos(i), "unbalanced-paren", "unbalanced \")\" in cell: %q", excerpt(t, i))
 					continue
 				}
 				open = open[:len(open)-1]
 			}
 		}
 		for _, i := range open {
-			l.Warnf(ln.pos(i), "unbalanced-paren", "unclosed \"(\" in cell: %q", excerpt(t, i))
+			l.Warnf(cut.pos(i), "unbalanced-paren", "unclosed \"(\" in cell: %q", excerpt(t, i))
 		}
 	}
 }

@@ -134,12 +134,13 @@ func parseReleases(locale string, c cellText, l *diag.List) releaseCell {
 	if slices.Contains(lookup(notSupported, locale), norm(t)) {
 		out.None = true
 	} else {
+		cut := newCutter(first)
 		for _, r := range splitTop(t, ',') {
-			part := first.trimmed(r[0], r[1], "")
+			part := cut.trimmed(r[0], r[1], "")
 			name := part.text()
 			id, ok := parseRelease(name)
 			if !ok {
-				l.Warnf(first.pos(r[0]), "unknown-support-value", "unknown server release %q (status unknown)", name)
+				l.Warnf(cut.pos(r[0]), "unknown-support-value", "unknown server release %q (status unknown)", name)
 				out.Unknown = true
 				continue
 			}

@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -93,7 +92,9 @@ func compileDoc(locale string, doc *source.Document, l *diag.List) *locDoc {
 	ld := &locDoc{Locale: locale, Doc: doc, Names: map[string]string{}}
 	caps := &capMemo{locale: locale, sets: map[string]capSet{}}
 	addServer := func(id, name string) {
-		if !slices.Contains(ld.Servers, id) {
+		// Names holds every server added: a set, where a search of
+		// Servers was quadratic in a table of thousands of release columns.
+		if _, ok := ld.Names[id]; !ok {
 			ld.Servers = append(ld.Servers, id)
 			ld.Names[id] = name
 		}

@@ -22,8 +22,8 @@ import (
 // take a file with an unclosed '---' (or a blank first line) to be all YAML.
 // goldmark's parsers keep their state in the context, so sharing is safe.
 var (
-	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta), goldmark.WithParserOptions(brInline))
-	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(brInline))
+	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta), goldmark.WithParserOptions(brInline, limitInline))
+	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(brInline, limitInline))
 )
 
 // parseState is one ParseDocument call in progress.
@@ -87,6 +87,7 @@ func parseDocument(path, locale string, src []byte) (*Document, diag.List) {
 	}
 
 	p.walkDocument(root, skipMeta)
+	p.warnInlineHits(ctx)
 	if doc.Title == "" {
 		doc.Title = doc.Meta.Title
 	}

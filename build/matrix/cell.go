@@ -347,15 +347,34 @@ func (c *cutter) pos(off int) diag.Position {
 	return c.l[k:].pos(off - c.starts[k])
 }
 
-// rich converts a line to the model's rich text.
+// rich converts a line to the model's rich text: a link per link segment,
+// one span per run of plain ones.
 func (l line) rich() Rich {
 	out := make(Rich, 0, len(l))
-	for _, s := range l {
-		if n := len(out); n > 0 && out[n-1].Href == "" && s.Href == "" {
-			out[n-1].Text += s.Text
-			continue
+	for i := 0; i < len(l); {
+		j := i + 1
+		if l[i].Href == "" {
+			for j < len(l) && l[j].Href == "" {
+				j++
+			}
 		}
-		out = append(out, Span{Text: s.Text, Href: s.Href})
+		if j == i+1 {
+			out = append(out, Span{Text: l[i].Text, Href: l[i].Href})
+		} else {
+			// One string for the run: appending segment by segment was
+			// quadratic in a condition of thousands of lines.
+			n := 0
+			for _, s := range l[i:j] {
+				n += len(s.Text)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, s := range l[i:j] {
+				b.WriteString(s.Text)
+			}
+			out = append(out, Span{Text: b.String()})
+		}
+		i = j
 	}
 	return out
 }

@@ -28,12 +28,12 @@ func Ordinary(size int) []byte {
 
 // Cost is the CPU time one call of f takes: the least of runs
 // measurements (a busy machine only adds time), each repeating f until it
-// used at least 20 ms, after a garbage collection so that an earlier
+// used at least 10 ms, after a garbage collection so that an earlier
 // measurement's garbage is not paid for here. It counts the whole
 // process's CPU (the collector's included), so nothing else may run in it
 // meanwhile: the tests that call it must not be parallel.
 func Cost(f func(), runs int) time.Duration {
-	const minCPU = 20 * time.Millisecond
+	const minCPU = 10 * time.Millisecond
 	best := time.Duration(1<<63 - 1)
 	for range max(runs, 1) {
 		runtime.GC()

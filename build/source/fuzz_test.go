@@ -11,7 +11,9 @@ import (
 // FuzzParseDocument feeds arbitrary bytes to the parser. It calls
 // parseDocument, not ParseDocument, so that a panic is not hidden by the
 // public function's recover. Beyond not panicking, every position must fall
-// inside the file.
+// inside the file, table rows must sit on consecutive lines with as many
+// cells as their header, and every piece of a cell must point at its text
+// on its row's line (checkParse).
 //
 // The seeds are the real documents and, cut out of each, small documents
 // (front matter alone, a header with one row, one cell, one paragraph): a
@@ -39,6 +41,7 @@ func FuzzParseDocument(f *testing.F) {
 		if doc == nil {
 			t.Fatal("nil document")
 		}
+		checkParse(t, "nl/f.md", src, doc, l, false)
 		lines := 1
 		for _, c := range src {
 			if c == '\n' {

@@ -12,7 +12,8 @@ import (
 
 // FuzzNormalizeCell runs every cell-normalizing function over arbitrary
 // cell text (with <br/> breaks and [label](url) links): none may panic,
-// and every diagnostic must carry a position inside the cell's line. The
+// every diagnostic must carry a position inside the cell's line, and no
+// text may be lost or made up (checkNormalized). The
 // seeds are hand-picked cells and every distinct cell of the content
 // documents' tables.
 func FuzzNormalizeCell(f *testing.F) {
@@ -53,6 +54,11 @@ func FuzzNormalizeCell(f *testing.F) {
 			if d.Line != 5 || d.Col < 3 || d.Col > 3+len(s) {
 				t.Fatalf("diagnostic outside the cell: %s", d)
 			}
+		}
+		for _, loc := range []string{"nl", "en", "fr", "xx"} {
+			checkNormalized(loc, mkCell(s, 5, 3), func(format string, args ...any) {
+				t.Fatalf(loc+": "+format, args...)
+			})
 		}
 	})
 }

@@ -261,51 +261,65 @@ func normalize(loc string, cell source.Cell, l *diag.List) normalized {
 	return n
 }
 
-// checkCells runs every normalizer over every cell of every table, whatever
-// its column, and asserts that nothing is lost or made up: the
-// installations keep every letter and digit of the cell, in order; a known
-// support value keeps everything after its first word as the condition;
-// the protect, recover and note items hold only words of the cell, and the
-// words they lose stand before a ":" on their line (a label); every
-// diagnostic sits on the cell's line, at or after its start.
+// checkCells runs checkNormalized over every cell of every table,
+// whatever its column.
 func checkCells(t *testing.T, in slowInput) {
 	t.Helper()
 	bad := 0
-	fail := func(where string, format string, args ...any) {
-		if bad++; bad <= 5 {
-			t.Errorf(in.name+": "+where+": "+format, args...)
-		}
-	}
 	for _, loc := range in.content.Locales {
 		for _, tab := range in.content.Documents[loc].Tables {
 			for _, r := range tab.Rows {
 				for _, cell := range r.Cells {
-					var l diag.List
-					n := normalize(loc, cell, &l)
-					where := cell.Pos.String()
-					text := cell.PlainText()
-					var inst strings.Builder
-					for _, i := range n.install {
-						inst.WriteString(i.Text)
-					}
-					if a, b := alnum(inst.String()), alnum(text); a != b {
-						fail(where, "installations keep %q of %q", clip(a), clip(b))
-					}
-					if s := n.support; s.Status != StatusUnknown {
-						first, _, _ := strings.Cut(strings.TrimSpace(strings.Split(text, "\n")[0]), " ")
-						first, _, _ = strings.Cut(first, "(")
-						if a, b := alnum(first)+alnum(richText(s.Condition)), alnum(text); a != b {
-							fail(where, "support %s with condition %q from %q", s.Status, clip(richText(s.Condition)), clip(text))
+					checkNormalized(loc, cell, func(format string, args ...any) {
+						if bad++; bad <= 5 {
+							t.Errorf(in.name+": "+cell.Pos.String()+": "+format, args...)
 						}
-					}
-					checkProtection(n.prot, text, func(format string, args ...any) { fail(where, format, args...) })
-					for _, d := range l {
-						if d.File != cell.Pos.File || d.Line != cell.Pos.Line || d.Col < cell.Pos.Col {
-							fail(where, "diagnostic outside the cell: %s", d)
-						}
-					}
+					})
 				}
 			}
+		}
+	}
+}
+
+// checkNormalized runs every normalizer over one cell and asserts that
+// nothing is lost or made up: the installations keep every letter and digit
+// of the cell, in order; a known support value keeps everything after its
+// first word as the condition; the protect, recover and note items hold
+// only words of the cell, and the words they lose stand before a ":" of
+// their paragraph (a label); every diagnostic sits on the cell's line, at
+// or after its start.
+func checkNormalized(loc string, cell source.Cell, fail func(string, ...any)) {
+	var l diag.List
+	n := normalize(loc, cell, &l)
+	text := cell.PlainText()
+	var inst strings.Builder
+	for _, i := range n.install {
+		inst.WriteString(i.Text)
+	}
+	if a, b := alnum(inst.String()), alnum(text); a != b {
+		fail("installations keep %q of %q", clip(a), clip(b))
+	}
+	if s := n.support; s.Status != StatusUnknown {
+		// The first word: what precedes the first space or "(" of the
+		// first line that is not blank, white space collapsed.
+		first := ""
+		for _, ln := range strings.Split(text, "\n") {
+			if f := strings.Fields(ln); len(f) > 0 {
+				first = strings.Join(f, " ")
+				break
+			}
+		}
+		if i := strings.IndexAny(first, " ("); i >= 0 {
+			first = first[:i]
+		}
+		if a, b := alnum(first)+alnum(s.Condition.plain()), alnum(text); a != b {
+			fail("support %s with condition %q from %q", s.Status, clip(s.Condition.plain()), clip(text))
+		}
+	}
+	checkProtection(n.prot, text, fail)
+	for _, d := range l {
+		if d.File != cell.Pos.File || d.Line != cell.Pos.Line || d.Col < cell.Pos.Col {
+			fail("diagnostic outside the cell: %s", d)
 		}
 	}
 }
@@ -317,14 +331,27 @@ func checkProtection(p protection, cell string, fail func(string, ...any)) {
 	for _, w := range words(cell) {
 		have[w]++
 	}
+	// A label may run over a line break inside its paragraph (lines joined
+	// with a space): the words before the paragraph's last ":" may go.
 	labelish := map[string]bool{}
-	for _, ln := range strings.Split(cell, "\n") {
-		if i := strings.LastIndexByte(ln, ':'); i >= 0 {
-			for _, w := range words(ln[:i]) {
+	var para []string
+	endPara := func() {
+		p := strings.Join(para, " ")
+		if i := strings.LastIndexByte(p, ':'); i >= 0 {
+			for _, w := range words(p[:i]) {
 				labelish[w] = true
 			}
 		}
+		para = para[:0]
 	}
+	for _, ln := range strings.Split(cell, "\n") {
+		if strings.TrimSpace(ln) == "" {
+			endPara()
+			continue
+		}
+		para = append(para, ln)
+	}
+	endPara()
 	for _, list := range [][]Rich{p.Protect, p.Recover, p.Notes} {
 		for _, it := range list {
 			for _, w := range words(it.plain()) {
@@ -385,8 +412,6 @@ func alnum(s string) string {
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
-
-func richText(r Rich) string { return r.plain() }
 
 // clip keeps messages about 50,000-byte cells readable.
 func clip(s string) string {

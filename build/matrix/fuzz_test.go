@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/mabs-matrix/matrixdoc/build/diag"
 )
 
 // FuzzNormalizeCell runs every cell-normalizing function over arbitrary
@@ -37,28 +35,16 @@ func FuzzNormalizeCell(f *testing.F) {
 		if strings.ContainsAny(s, "\n|") {
 			return // a table cell is one line without pipes
 		}
-		c := splitCell(mkCell(s, 5, 3))
-		var l diag.List
+		cell := mkCell(s, 5, 3)
 		for _, loc := range []string{"nl", "en", "fr", "xx"} {
-			parseSupport(loc, c, &l)
-			rc := parseReleases(loc, c, &l)
-			rc.status("v2")
-			parseInstallations(loc, c, &l)
-			p := splitProtection(loc, c)
-			capabilities(loc, append(p.Protect, p.Recover...))
-		}
-		checkParens(c, &l)
-		headerText(c)
-		slug(s)
-		for _, d := range l {
-			if d.Line != 5 || d.Col < 3 || d.Col > 3+len(s) {
-				t.Fatalf("diagnostic outside the cell: %s", d)
-			}
-		}
-		for _, loc := range []string{"nl", "en", "fr", "xx"} {
-			checkNormalized(loc, mkCell(s, 5, 3), func(format string, args ...any) {
+			l := checkNormalized(loc, cell, func(format string, args ...any) {
 				t.Fatalf(loc+": "+format, args...)
 			})
+			for _, d := range l {
+				if d.Col > 3+len(s) {
+					t.Fatalf("diagnostic past the cell: %s", d)
+				}
+			}
 		}
 	})
 }

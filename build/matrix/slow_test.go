@@ -287,8 +287,8 @@ func checkCells(t *testing.T, in slowInput) {
 // first word as the condition; the protect, recover and note items hold
 // only words of the cell, and the words they lose stand before a ":" of
 // their paragraph (a label); every diagnostic sits on the cell's line, at
-// or after its start.
-func checkNormalized(loc string, cell source.Cell, fail func(string, ...any)) {
+// or after its start. It returns the diagnostics.
+func checkNormalized(loc string, cell source.Cell, fail func(string, ...any)) diag.List {
 	var l diag.List
 	n := normalize(loc, cell, &l)
 	text := cell.PlainText()
@@ -322,6 +322,7 @@ func checkNormalized(loc string, cell source.Cell, fail func(string, ...any)) {
 			fail("diagnostic outside the cell: %s", d)
 		}
 	}
+	return l
 }
 
 // checkProtection asserts that the items of a protection split hold only

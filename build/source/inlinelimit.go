@@ -99,6 +99,12 @@ func (inlineLimiter) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast
 			n.bracketHit = true
 			addInlineHit(pc, inlineHit{seg.Start, true})
 		}
+		// The "[" that follow would be refused too (nothing closes in
+		// between): one text node for the run, not one each, which would
+		// make the walks at each "]" longer.
+		for width < len(line) && line[width] == '[' {
+			width++
+		}
 		return asText(block, seg, width)
 	default: // '*', '_', '~'
 		if n.runs < maxDelimiterRuns {

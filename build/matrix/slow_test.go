@@ -39,7 +39,7 @@ type slowInput struct {
 // must cost each stage at most slowFactor times an ordinary document of
 // the same size (slowinput.Ordinary).
 func TestSlowInput(t *testing.T) {
-	var real []slowInput
+	var docs []slowInput
 	c, l := source.Load(os.DirFS("../../content"))
 	if l.HasErrors() {
 		t.Fatalf("source.Load: %v", l)
@@ -53,7 +53,7 @@ func TestSlowInput(t *testing.T) {
 		}
 		seed.src[p] = b
 	}
-	real = append(real, seed)
+	docs = append(docs, seed)
 	files, _ := filepath.Glob("../../testdata/corpus/*.md")
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -61,9 +61,9 @@ func TestSlowInput(t *testing.T) {
 			t.Fatal(err)
 		}
 		loc, _, _ := strings.Cut(filepath.Base(f), "-")
-		real = append(real, parsed(t, filepath.Base(f), loc+"/"+filepath.Base(f), loc, b))
+		docs = append(docs, parsed(t, filepath.Base(f), loc+"/"+filepath.Base(f), loc, b))
 	}
-	for _, in := range real {
+	for _, in := range docs {
 		checkStages(t, in)
 	}
 

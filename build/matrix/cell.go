@@ -246,11 +246,17 @@ func (l line) pos(off int) diag.Position {
 
 // slice returns the part of l covering bytes [i:j) of l.text(). A link cut
 // in the middle keeps its Href on both halves.
-func (l line) slice(i, j int) line {
+func (l line) slice(i, j int) line { return l.sliceFrom(0, 0, i, j) }
+
+// sliceFrom is slice looking at the segments from l[k] on, l[k] starting
+// at byte off of l.text(); the segments before it must end before i.
+func (l line) sliceFrom(k, off, i, j int) line {
 	var out line
-	off := 0
-	for _, s := range l {
+	for _, s := range l[k:] {
 		a, b := off, off+len(s.Text)
+		if a >= j {
+			break // this and every later segment start past the slice
+		}
 		off = b
 		lo, hi := max(a, i), min(b, j)
 		if lo >= hi && !(s.Text == "" && a >= i && a < j) {
@@ -264,25 +270,49 @@ func (l line) slice(i, j int) line {
 // trimmed slices l to [i:j) and trims white space and the given cutset
 // (punctuation such as trailing commas) from both ends.
 func (l line) trimmed(i, j int, cutset string) line {
-	t := l.text()
+	i, j = trimRange(l.text(), i, j, cutset)
+	return l.slice(i, j)
+}
+
+// trimRange narrows [i:j) of t past white space and cutset bytes at both ends.
+func trimRange(t string, i, j int, cutset string) (int, int) {
 	for i < j && (t[i] == ' ' || strings.IndexByte(cutset, t[i]) >= 0) {
 		i++
 	}
 	for j > i && (t[j-1] == ' ' || strings.IndexByte(cutset, t[j-1]) >= 0) {
 		j--
 	}
-	return l.slice(i, j)
+	return i, j
 }
 
-// rich converts a line to the model's rich text.
+// rich converts a line to the model's rich text: a link per link segment,
+// one span per run of plain ones.
 func (l line) rich() Rich {
 	out := make(Rich, 0, len(l))
-	for _, s := range l {
-		if n := len(out); n > 0 && out[n-1].Href == "" && s.Href == "" {
-			out[n-1].Text += s.Text
-			continue
+	for i := 0; i < len(l); {
+		j := i + 1
+		if l[i].Href == "" {
+			for j < len(l) && l[j].Href == "" {
+				j++
+			}
 		}
-		out = append(out, Span{Text: s.Text, Href: s.Href})
+		if j == i+1 {
+			out = append(out, Span{Text: l[i].Text, Href: l[i].Href})
+		} else {
+			// One string for the run: appending segment by segment was
+			// quadratic in a condition of thousands of lines.
+			n := 0
+			for _, s := range l[i:j] {
+				n += len(s.Text)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, s := range l[i:j] {
+				b.WriteString(s.Text)
+			}
+			out = append(out, Span{Text: b.String()})
+		}
+		i = j
 	}
 	return out
 }

@@ -79,13 +79,14 @@ func (dc *docCtx) targets(lg *phrase.Lang, ln line) []cellInstall {
 		return nil
 	}
 	var split []cellInstall
+	cut := newCutter(ln)
 	for _, r := range parts {
-		p := ln.trimmed(r[0], r[1], "")
+		p := cut.trimmed(r[0], r[1], "")
 		tg, ok := classifyTarget(lg, p.text())
 		if !ok {
 			return nil
 		}
-		split = append(split, cellInstall{Target: tg, Text: p.text(), Pos: ln.pos(r[0])})
+		split = append(split, cellInstall{Target: tg, Text: p.text(), Pos: cut.pos(r[0])})
 	}
 	return split
 }

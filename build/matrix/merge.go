@@ -3,6 +3,7 @@ package matrix
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -101,6 +102,11 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 	var wls []Workload
 	wIndex := map[string]int{}
 	byBase := map[string][]int{} // base id → indexes of the rows that have it
+	// sameAs maps a row's base id and cell texts (rawKey) to the first row
+	// holding them; only rows whose base id collides are keyed, so that
+	// comparing a row with every earlier row of its id, quadratic in
+	// rows of one id, is one lookup.
+	sameAs := map[string]int{}
 	for ti, t := range def.Tables {
 		var extraHeaders []string
 		for _, ci := range t.Cols {
@@ -123,14 +129,15 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 			row.ID = base
 			if earlier := byBase[base]; len(earlier) > 0 {
 				fp := raws[earlier[0]][def.Locale].Pos
-				same := -1
-				for _, e := range earlier {
-					if sameRaw(raws[e], by) {
-						same = e
-						break
-					}
+				if len(earlier) == 1 {
+					sameAs[rawKey(base, raws[earlier[0]])] = earlier[0]
 				}
-				if same >= 0 {
+				k := rawKey(base, by)
+				same, found := sameAs[k]
+				if !found {
+					sameAs[k] = len(rows)
+				}
+				if found {
 					fp = raws[same][def.Locale].Pos
 					l.Errorf(dr.Pos, "duplicate-row", "duplicate row: identical in every cell to the row at %s", lineOf(fp))
 				} else {
@@ -294,22 +301,29 @@ func rowID(workload string, versions []string, ins []Installation) string {
 	return workload + "--" + v + "--" + t
 }
 
-// sameRaw reports whether two rows hold the same text in every cell of
-// every locale.
-func sameRaw(a, b map[string]*locRow) bool {
-	if len(a) != len(b) {
-		return false
+// rawKey is the base id and the text of every cell of every locale of a
+// row, each length-prefixed: two rows of one id have the same key exactly
+// when they hold the same text in every cell of every locale.
+func rawKey(base string, by map[string]*locRow) string {
+	locs := make([]string, 0, len(by))
+	for loc := range by {
+		locs = append(locs, loc)
 	}
-	for loc, ra := range a {
-		rb := b[loc]
-		if rb == nil || ra.nCols != rb.nCols {
-			return false
-		}
-		for i := range ra.nCols {
-			if ra.rawText(i) != rb.rawText(i) {
-				return false
-			}
+	slices.Sort(locs)
+	var b strings.Builder
+	part := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	part(base)
+	for _, loc := range locs {
+		r := by[loc]
+		part(loc)
+		part(strconv.Itoa(r.nCols))
+		for i := range r.nCols {
+			part(r.rawText(i))
 		}
 	}
-	return true
+	return b.String()
 }

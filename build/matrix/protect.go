@@ -163,8 +163,9 @@ func listItems(lg *phrase.Lang, l line) []Rich {
 		}
 	}
 	var out []Rich
+	cut := newCutter(l)
 	for _, r := range parts {
-		if it := l.trimmed(r[0], r[1], ""); len(it) > 0 {
+		if it := cut.trimmed(r[0], r[1], ""); len(it) > 0 {
 			if item := cleanParens(it.rich()); len(item) > 0 {
 				out = append(out, item)
 			}
@@ -323,15 +324,31 @@ func (m *capMemo) of(items ...[]Rich) capSet {
 func itemCaps(lg *phrase.Lang, text string) capSet {
 	var out capSet
 	s := norm(text)
+	var used []byte // s with the matches so far blanked, once one matched
 	for _, cw := range lg.CapWords() {
-		for {
-			i := phrase.WordIndex(s, cw.Word)
+		w := cw.Word
+		for from := 0; ; {
+			var i int
+			if used == nil {
+				i = phrase.WordIndexFrom(s, w, from)
+			} else {
+				i = phrase.WordIndexFrom(used, w, from)
+			}
 			if i < 0 {
 				break
 			}
 			out |= capBit[Capability(cw.Cap)] // 0 for a word that is only used up
-			// Use the match up (a copy only when a keyword matched).
-			s = s[:i] + strings.Repeat(" ", len(cw.Word)) + s[i+len(cw.Word):]
+			// Use the match up, in place (a copy of the item per match was
+			// quadratic in a long item). The blank can only make a match
+			// ending right before it valid (as a word end), so the search
+			// goes on from there, not from 0.
+			if used == nil {
+				used = []byte(s)
+			}
+			for k := i; k < i+len(w); k++ {
+				used[k] = ' '
+			}
+			from = max(0, i-len(w))
 		}
 	}
 	return out
@@ -341,7 +358,8 @@ func itemCaps(lg *phrase.Lang, text string) capSet {
 // closed, at the exact character, line by line.
 func checkParens(c cellText, l *diag.List) {
 	for _, ln := range c.lines() {
-		t := ln.text()
+		cut := newCutter(ln)
+		t := cut.text
 		var open []int
 		for i := 0; i < len(t); i++ {
 			switch t[i] {
@@ -349,14 +367,14 @@ func checkParens(c cellText, l *diag.List) {
 				open = append(open, i)
 			case ')':
 				if len(open) == 0 {
-					l.Warnf(ln.pos(i), "unbalanced-paren", "unbalanced \")\" in cell: %q", excerpt(t, i))
+					l.Warnf(cut.pos(i), "unbalanced-paren", "unbalanced \")\" in cell: %q", excerpt(t, i))
 					continue
 				}
 				open = open[:len(open)-1]
 			}
 		}
 		for _, i := range open {
-			l.Warnf(ln.pos(i), "unbalanced-paren", "unclosed \"(\" in cell: %q", excerpt(t, i))
+			l.Warnf(cut.pos(i), "unbalanced-paren", "unclosed \"(\" in cell: %q", excerpt(t, i))
 		}
 	}
 }

@@ -191,8 +191,9 @@ func (dc *docCtx) parseReleases(c cellText, twin *cellText) releaseCell {
 	} else {
 		parts := splitTop(t, ',')
 		var bad [][2]int
+		cut := newCutter(first)
 		for _, r := range parts {
-			part := first.trimmed(r[0], r[1], "")
+			part := cut.trimmed(r[0], r[1], "")
 			name := part.text()
 			id, ok := parseRelease(name)
 			if !ok {
@@ -211,8 +212,8 @@ func (dc *docCtx) parseReleases(c cellText, twin *cellText) releaseCell {
 		case len(bad) > 0:
 			out.Unknown = true
 			for _, r := range bad {
-				name := first.trimmed(r[0], r[1], "").text()
-				dc.un.warn(first.pos(r[0]), "unknown-support-value", norm(name),
+				name := cut.trimmed(r[0], r[1], "").text()
+				dc.un.warn(cut.pos(r[0]), "unknown-support-value", norm(name),
 					"unknown server release %q (status unknown) — a release is written like V3, V3 UR1 or V4", name)
 			}
 		}

@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -177,7 +176,9 @@ func compileDoc(lg, en *phrase.Lang, locale string, doc *source.Document, l *dia
 		caps: &capMemo{lang: lg, sets: map[string]capSet{}}, enCaps: &capMemo{lang: en, sets: map[string]capSet{}},
 	}
 	addServer := func(id, name string) {
-		if !slices.Contains(ld.Servers, id) {
+		// Names holds every server added: a set, where a search of
+		// Servers was quadratic in a table of thousands of release columns.
+		if _, ok := ld.Names[id]; !ok {
 			ld.Servers = append(ld.Servers, id)
 			ld.Names[id] = name
 		}

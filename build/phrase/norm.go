@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,12 +171,17 @@ func IsWordRune(r rune) bool {
 // another script ("том", "폴더") stays a stem that inflected forms ("томов",
 // "폴더를") start with. Next to a rune of a
 // script without spaces (Boundless) every place is a word boundary.
-func WordIndex(s, w string) int {
+func WordIndex(s, w string) int { return WordIndexFrom(s, w, 0) }
+
+// WordIndexFrom is WordIndex looking at occurrences from byte from on, in
+// a string or in bytes (a caller that blanks out matches in place searches
+// on from the last one instead of from the start).
+func WordIndexFrom[T string | []byte](s T, w string, from int) int {
 	if w == "" {
 		return -1
 	}
-	for from := 0; from <= len(s)-len(w); {
-		i := strings.Index(s[from:], w)
+	for from <= len(s)-len(w) {
+		i := index(s[from:], w)
 		if i < 0 {
 			return -1
 		}
@@ -184,26 +190,48 @@ func WordIndex(s, w string) int {
 		if startOK(s, i, w) && (len(w) > 3 || endOK(s, end, w)) {
 			return i
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
+		_, n := decodeRune(s[i:])
 		from = i + n
 	}
 	return -1
 }
 
-func startOK(s string, i int, w string) bool {
+// index is strings.Index or bytes.Index.
+func index[T string | []byte](s T, w string) int {
+	if b, ok := any(s).([]byte); ok {
+		return bytes.Index(b, []byte(w))
+	}
+	return strings.Index(string(s), w)
+}
+
+func decodeRune[T string | []byte](s T) (rune, int) {
+	if b, ok := any(s).([]byte); ok {
+		return utf8.DecodeRune(b)
+	}
+	return utf8.DecodeRuneInString(string(s))
+}
+
+func decodeLastRune[T string | []byte](s T) (rune, int) {
+	if b, ok := any(s).([]byte); ok {
+		return utf8.DecodeLastRune(b)
+	}
+	return utf8.DecodeLastRuneInString(string(s))
+}
+
+func startOK[T string | []byte](s T, i int, w string) bool {
 	if i == 0 {
 		return true
 	}
-	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	prev, _ := decodeLastRune(s[:i])
 	first, _ := utf8.DecodeRuneInString(w)
 	return !IsWordRune(prev) || !IsWordRune(first) || Boundless(prev) || Boundless(first)
 }
 
-func endOK(s string, end int, w string) bool {
+func endOK[T string | []byte](s T, end int, w string) bool {
 	if end == len(s) {
 		return true
 	}
-	next, _ := utf8.DecodeRuneInString(s[end:])
+	next, _ := decodeRune(s[end:])
 	last, _ := utf8.DecodeLastRuneInString(w)
 	return !IsWordRune(next) || !IsWordRune(last) || Boundless(next) || Boundless(last)
 }

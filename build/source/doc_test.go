@@ -186,3 +186,16 @@ alert(5)
 		t.Errorf("diagnostics\n got %s\nwant %s\n%v", got, want, l)
 	}
 }
+
+// A repeated heading takes the smallest free "-n", also when a heading
+// already uses one of them.
+func TestHeadingIDSuffixes(t *testing.T) {
+	doc, _ := parseOK(t, fm+"## X\n\n## X-2\n\n## X\n\n## X\n\n## X-1\n\n## X\n")
+	var ids []string
+	for _, s := range doc.Sections {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "x x-2 x-1 x-3 x-1-1 x-4" {
+		t.Errorf("ids %s", got)
+	}
+}

@@ -178,11 +178,14 @@ func (p *parseState) htmlBlock(n *ast.HTMLBlock) {
 		return
 	}
 	first := lines.At(0)
-	v := bytes.TrimSpace(first.Value(p.in.body))
+	raw := first.Value(p.in.body)
+	v := bytes.TrimSpace(raw)
 	if bytes.HasPrefix(v, []byte("<!--")) {
 		return
 	}
-	p.diags.Warnf(p.in.pos(first.Start), "raw-html", "raw HTML block %s dropped", clip(string(v)))
+	// At the tag, past the indentation the block may start with.
+	at := first.Start + len(raw) - len(bytes.TrimLeft(raw, " \t"))
+	p.diags.Warnf(p.in.pos(at), "raw-html", "raw HTML block %s dropped", clip(string(v)))
 }
 
 // TableMarker is where table i of a document sits in its prose HTML: an

@@ -111,7 +111,11 @@ func TestReleases(t *testing.T) {
 		{"V3 UR1", []string{"v3-ur1"}, false, ""},
 		{"V3UR2, V3", []string{"v3-ur2", "v3"}, false, ""},
 		{"V3 RTM", []string{"v3"}, false, ""},
+		{"V3-UR1", []string{"v3-ur1"}, false, ""},
+		{"UR1 V3", []string{"v3-ur1"}, false, ""},
 		{"V4", []string{"v4"}, false, ""},
+		{"V3 UR1 en V3 UR2", []string{"v3-ur1", "v3-ur2"}, false, ""},
+		{"V3 UR2 en hoger", []string{"v3-ur2"}, false, ""},
 		{"Niet ondersteund", nil, true, ""},
 		{"Niet ondersteund.", nil, true, ""},
 		{"V3 <br />Niet Nano-server", []string{"v3"}, false, "Niet Nano-server"},
@@ -122,6 +126,14 @@ func TestReleases(t *testing.T) {
 		got := testCtx("nl", &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
 		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
+		}
+	}
+	// "and later" supports every later release, and no earlier one.
+	for _, tc := range []struct{ loc, in string }{{"en", "V3 UR2 and later"}, {"ko", "V3 UR2 이상"}, {"zh-cn", "V3 UR2 及更高版本"}, {"en", "V3 UR2+"}} {
+		var l diag.List
+		rc := testCtx(tc.loc, &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
+		if len(l) != 0 || rc.status("v3-ur1").Status != StatusUnsupported || rc.status("v3-ur2").Status != StatusSupported || rc.status("v4").Status != StatusSupported {
+			t.Errorf("%s %q: %+v %v", tc.loc, tc.in, rc, l)
 		}
 	}
 	var l diag.List

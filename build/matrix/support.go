@@ -2,9 +2,11 @@ package matrix
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 )
 
 // cellSupport is the support one cell gives, before merging locales.
@@ -99,7 +101,7 @@ func yesNo(yes bool) string {
 }
 
 // parseRelease reads a release name such as "V3", "v2", "V3 UR1" (also
-// "V3UR1") or "V3 RTM" into an id ("v3", "v2", "v3-ur1"; RTM is the
+// "V3UR1", "V3-UR1" and machine translation's "UR1 V3") or "V3 RTM" into an id ("v3", "v2", "v3-ur1"; RTM is the
 // release itself, "v3"). Words before the release ("Azure Backup Server
 // v2", "Serveur v1") are skipped; anything after it but an update rollup or
 // RTM makes it not a release.
@@ -111,6 +113,10 @@ func parseRelease(s string) (string, bool) {
 			continue
 		}
 		rest := toks[k+1:]
+		// Machine translation sometimes turns "V3 UR1" round ("UR1 V3").
+		if ur == "" && len(rest) == 0 && k > 0 && isNumbered(toks[k-1], "ur") {
+			ur = toks[k-1]
+		}
 		switch {
 		case len(rest) == 0 && ur != "":
 			return base + "-" + ur, true
@@ -138,7 +144,7 @@ func releaseToken(tok string) (base, ur string, ok bool) {
 }
 
 // releaseSeparators split release names ("V3, V2*") into tokens.
-var releaseSeparators = strings.NewReplacer(",", " ", "*", " ")
+var releaseSeparators = strings.NewReplacer(",", " ", "*", " ", "-", " ", "_", " ")
 
 // isNumbered reports whether tok is prefix followed by digits ("v3").
 func isNumbered(tok, prefix string) bool {
@@ -157,9 +163,12 @@ func isNumbered(tok, prefix string) bool {
 // releaseCell is a parsed "supported Azure Backup Server" cell.
 type releaseCell struct {
 	// Releases are the release ids named, in cell order; Names their text.
-	Releases  []string
-	Names     []string
-	None      bool // "Niet ondersteund": no release supports the row
+	Releases []string
+	Names    []string
+	None     bool // "Niet ondersteund": no release supports the row
+	// Later are the releases named with "and later" ("V3 UR2 and later"):
+	// every later release of the document is supported too.
+	Later     []string
 	Unknown   bool
 	Condition Rich
 	Pos       diag.Position
@@ -189,19 +198,25 @@ func (dc *docCtx) parseReleases(c cellText, twin *cellText) releaseCell {
 	if none {
 		out.None = true
 	} else {
-		parts := splitTop(t, ',')
+		// "V3, V2", "V3 UR1 및 V3 UR2", "V3 UR2 and later": split on commas
+		// and "and"/"or", but not inside an "and later".
+		parts := splitList(maskLater(dc.lg, t), append(dc.lg.Words("and"), dc.lg.Words("or")...))
 		var bad [][2]int
 		cut := newCutter(first)
 		for _, r := range parts {
 			part := cut.trimmed(r[0], r[1], "")
 			name := part.text()
-			id, ok := parseRelease(name)
+			rest, later := dc.lg.Later(norm(name))
+			id, ok := parseRelease(rest)
 			if !ok {
 				bad = append(bad, r)
 				continue
 			}
 			out.Releases = append(out.Releases, id)
 			out.Names = append(out.Names, name)
+			if later {
+				out.Later = append(out.Later, id)
+			}
 		}
 		switch {
 		case len(bad) == len(parts):
@@ -230,7 +245,7 @@ func (rc releaseCell) status(id string) cellSupport {
 	switch {
 	case rc.Unknown:
 		s.Status = StatusUnknown
-	case slices.Contains(rc.Releases, id):
+	case slices.Contains(rc.Releases, id) || slices.ContainsFunc(rc.Later, func(l string) bool { return releaseBefore(l, id) }):
 		s.Status = StatusSupported
 		if rc.Condition != nil {
 			s.Status = StatusConditional
@@ -238,6 +253,50 @@ func (rc releaseCell) status(id string) cellSupport {
 		}
 	}
 	return s
+}
+
+// maskLater returns t with every "and later" phrase of the language blanked
+// (same length), so a list split does not cut one in two.
+func maskLater(lg *phrase.Lang, t string) string {
+	var b []byte
+	for _, bk := range lg.Books {
+		for _, p := range bk.Later {
+			for i := 0; i < len(t); i++ {
+				if !wordBoundaryBefore(t, i) && !strings.HasPrefix(p.Text, "+") {
+					continue
+				}
+				if n, ok := phrase.HasFoldPrefix(t[i:], p.Text); ok {
+					if b == nil {
+						b = []byte(t)
+					}
+					for k := i; k < i+n; k++ {
+						b[k] = '_'
+					}
+					i += n - 1
+				}
+			}
+		}
+	}
+	if b == nil {
+		return t
+	}
+	return string(b)
+}
+
+// releaseBefore reports whether release a comes before release b ("v3" <
+// "v3-ur1" < "v3-ur2" < "v4").
+func releaseBefore(a, b string) bool {
+	na, ua := releaseOrder(a)
+	nb, ub := releaseOrder(b)
+	return na < nb || na == nb && ua < ub
+}
+
+// releaseOrder is a release id's number and update rollup ("v3-ur2" → 3, 2).
+func releaseOrder(id string) (int, int) {
+	base, ur, _ := strings.Cut(id, "-")
+	n, _ := strconv.Atoi(strings.TrimPrefix(base, "v"))
+	u, _ := strconv.Atoi(strings.TrimPrefix(ur, "ur"))
+	return n, u
 }
 
 // closeParen returns the index of the ")" closing the "(" at s[open], or -1.

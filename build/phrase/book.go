@@ -53,6 +53,9 @@ type Book struct {
 
 	Columns       map[Column][]Phrase
 	Yes, No, None []Phrase
+	// Later follow a release to mean it and every later one ("V3 UR2 and
+	// later").
+	Later []Phrase
 	// Installations maps a target id to its rules, in book order.
 	Installations map[string][]Rule
 	// Protect and Recover are paragraph labels, each ending in ":".
@@ -148,8 +151,10 @@ func parseBook(file, tag string, relaxed bool, src []byte, v Vocab) (*Book, diag
 					b.No = p.phrases(vn, "support.no")
 				case "none":
 					b.None = p.phrases(vn, "support.none")
+				case "later":
+					b.Later = p.phrases(vn, "support.later")
 				default:
-					p.errAt(kn, "unknown key support.%s (want yes, no or none)", k2)
+					p.errAt(kn, "unknown key support.%s (want yes, no, none or later)", k2)
 				}
 			})
 			uniqueAcross(p, key, map[string][]Phrase{"yes": b.Yes, "no": b.No})

@@ -43,6 +43,7 @@
 //	  yes: [j, ja]
 //	  no: [n, nee]
 //	  none: [niet ondersteund]    # a "supported server" cell: no release supports the row
+//	  later: [en hoger]           # "V3 UR2 en hoger": that release and every later one
 //	installations:                # target id → phrases; "a + b" needs both, "! c" forbids c
 //	  physical-server: [fysieke server]
 //	  hyper-v-vm: [hyper-v + virtuele machine]

@@ -231,6 +231,24 @@ func (lg *Lang) NoRelease(t string) (Match, bool) {
 	return Match{}, false
 }
 
+// Later reports whether release text t (Norm form) ends with a "and later"
+// phrase of the language standing as words of its own, and returns t
+// without it: "v3 ur2 and later", "v3 ur2 及更高版本", "v3+".
+func (lg *Lang) Later(t string) (string, bool) {
+	for _, b := range lg.Books {
+		for _, p := range b.Later {
+			rest, ok := strings.CutSuffix(t, p.Text)
+			if !ok || strings.TrimSpace(rest) == "" {
+				continue
+			}
+			if startOK(t, len(rest), p.Text) {
+				return strings.TrimSpace(rest), true
+			}
+		}
+	}
+	return t, false
+}
+
 // Expect describes the language's yes and no words for a message: "'J' or 'N'".
 func (lg *Lang) Expect() string {
 	for _, b := range lg.Books {

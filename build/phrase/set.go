@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 )
@@ -25,6 +26,8 @@ const FallbackTag = "en"
 type Set struct {
 	books   map[string]*Book // embedded, by tag
 	content map[string]*Book // a content folder's, by locale folder name
+	// langs memoizes For: a Lang is built once per folder and content locale.
+	langs sync.Map
 }
 
 // Embedded parses and validates the built-in phrasebooks. Their diagnostics
@@ -136,6 +139,16 @@ func parentTag(tag string, b *Book) string {
 // For returns the merged phrasebooks of a document in content folder
 // locale whose front matter names contentLocale (may be "").
 func (s *Set) For(locale, contentLocale string) *Lang {
+	key := locale + "\x00" + contentLocale
+	if lg, ok := s.langs.Load(key); ok {
+		return lg.(*Lang)
+	}
+	lg, _ := s.langs.LoadOrStore(key, s.build(locale, contentLocale))
+	return lg.(*Lang)
+}
+
+// build merges the chain of For.
+func (s *Set) build(locale, contentLocale string) *Lang {
 	tag := Resolve(locale, contentLocale)
 	lg := &Lang{Tag: tag}
 	if b := s.content[strings.ToLower(locale)]; b != nil {

@@ -186,8 +186,8 @@ func hasWord(s string, words []string) bool {
 }
 
 // cleanParens drops every ")" with no "(" before it and every "(" never
-// closed from an item's text (links keep their targets), then trims the
-// white space that leaves at the ends.
+// closed from an item's text (links keep their targets) — one between two
+// characters becomes a space — then trims the white space left at the ends.
 func cleanParens(r Rich) Rich {
 	text := r.plain()
 	var drop []int
@@ -212,13 +212,34 @@ func cleanParens(r Rich) Rich {
 	for _, i := range drop {
 		skip[i] = true
 	}
+	// A run of them between two other characters ("a)b", "N((ano")
+	// becomes one space, so the words on its sides stay two words; anywhere
+	// else it goes.
+	space := map[int]bool{} // the first index of a run that becomes a space
+	for i := 0; i < len(text); {
+		if !skip[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && skip[j] {
+			j++
+		}
+		if i > 0 && j < len(text) && text[i-1] != ' ' && text[j] != ' ' {
+			space[i] = true
+		}
+		i = j
+	}
 	out := make(Rich, 0, len(r))
 	off := 0
 	for _, sp := range r {
 		var b strings.Builder
 		for k := 0; k < len(sp.Text); k++ {
-			if !skip[off+k] {
+			switch {
+			case !skip[off+k]:
 				b.WriteByte(sp.Text[k])
+			case space[off+k]:
+				b.WriteByte(' ')
 			}
 		}
 		off += len(sp.Text)

@@ -220,3 +220,21 @@ func splitRow(line []byte) [][]byte {
 	}
 	return append(out, line[start:])
 }
+
+// TestParseLeavesSourceAlone: parsing never writes into the caller's bytes
+// (a fragment parse once let goldmark append into the document).
+func TestParseLeavesSourceAlone(t *testing.T) {
+	for _, s := range []string{
+		"|h \n|-|\n| Windows  10           d                 |          \x00    \n    |\xd2K ",
+		"|h \n|-|\n| a | b    \n    |c ",
+		"|h|\n|-|\n|x|y|z",
+		"|h|\n|-|\n|x| **y",
+	} {
+		src := []byte(s)
+		before := bytes.Clone(src)
+		parseDocument("nl/f.md", "nl", src)
+		if !bytes.Equal(src, before) {
+			t.Errorf("parse changed its input:\n got %q\nwant %q", src, before)
+		}
+	}
+}

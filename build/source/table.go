@@ -138,8 +138,10 @@ func (p *parseState) extraCells(off, header int) []Cell {
 // the inline content of a paragraph and returns it as a cell, positions
 // in the original file.
 func (p *parseState) parseFragment(a, b int) Cell {
+	// A copy: goldmark appends a newline to a source that lacks one, which in
+	// a slice of the document would overwrite the byte after the fragment.
 	sub := &parseState{
-		in:     &input{orig: p.in.orig, body: p.in.body[a:b], base: p.in.origOffset(a), idx: p.in.idx},
+		in:     &input{orig: p.in.orig, body: bytes.Clone(p.in.body[a:b]), base: p.in.origOffset(a), idx: p.in.idx},
 		locale: p.locale, diags: p.diags, doc: &Document{}, ids: map[string]int{},
 	}
 	// A fragment that looks like a block of its own ("# x", "- x") loses

@@ -481,12 +481,13 @@ func notMatrixWithout(tab source.Table) bool {
 	return notAMatrix(cols) != ""
 }
 
-// withoutWords is s without the whole words of ws (in Norm form).
+// withoutWords is s without the words of ws that stand as list separators
+// (splitList's reading of "a or b"), line by line.
 func withoutWords(s string, ws []string) string {
 	var out []string
-	for _, f := range strings.Fields(s) {
-		if !slices.Contains(ws, norm(f)) {
-			out = append(out, f)
+	for _, ln := range strings.Split(s, "\n") {
+		for _, r := range splitList(ln, ws) {
+			out = append(out, ln[r[0]:r[1]])
 		}
 	}
 	return strings.Join(out, " ")

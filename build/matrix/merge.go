@@ -43,6 +43,7 @@ func checkRow(l *diag.List, a, b *locRow) {
 	if len(a.Versions) != len(b.Versions) {
 		mismatch(l, a.Pos, b.Pos, "the number of versions", fmt.Sprint(len(a.Versions)), fmt.Sprint(len(b.Versions)))
 	}
+	checkProducts(l, a, b)
 	if ta, tb := targetsOf(a), targetsOf(b); !slices.Equal(ta, tb) {
 		mismatch(l, a.Pos, b.Pos, "the installation targets", strings.Join(ta, ", "), strings.Join(tb, ", "))
 	}
@@ -202,6 +203,7 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 			}
 		}
 	}
+	row.Products = productsFor(docs, by)
 	for _, s := range servers {
 		sup := Support{Status: string(StatusUnknown)}
 		if cs, ok := dr.Support[s.ID]; ok {

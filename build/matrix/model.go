@@ -79,9 +79,12 @@ type Row struct {
 	// Section is the id of the heading the row's table sits under.
 	Section string `json:"section,omitempty"`
 	// Line is the source line of the row per locale.
-	Line          map[string]int      `json:"line"`
-	Versions      map[string][]string `json:"versions"`
-	Installations []Installation      `json:"installations"`
+	Line     map[string]int      `json:"line"`
+	Versions map[string][]string `json:"versions"`
+	// Products are the product versions the version cell names (see
+	// ProductVersion), in entry order.
+	Products      []ProductVersion `json:"products"`
+	Installations []Installation   `json:"installations"`
 	// Support maps server id → support in that release.
 	Support      map[string]Support `json:"support"`
 	Protect      LList              `json:"protect"`

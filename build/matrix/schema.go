@@ -119,6 +119,7 @@ func schemaDoc() obj {
 		"line": byLocale("Source line of the row per locale.",
 			obj{"type": "integer", "minimum": 1}),
 		"versions":      byLocale("The version cell split on line breaks, per locale.", obj{"type": "array", "items": obj{"type": "string"}}),
+		"products":      productsSchema(),
 		"installations": array("Installation targets in source order, with the phrase per locale.", ref("installation")),
 		"support": obj{"type": "object", "description": "Server release id → support.",
 			"propertyNames": obj{"pattern": serverPattern}, "additionalProperties": ref("support")},

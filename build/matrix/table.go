@@ -44,6 +44,7 @@ type locRow struct {
 	Workload   string // the workload cell as written
 	WorkloadID string // "" when the workload is not in the known table
 	Versions   []string
+	Products   locProducts
 	Installs   []cellInstall
 	Support    map[string]cellSupport
 	Prot       protection
@@ -186,6 +187,7 @@ func compileRow(lg *phrase.Lang, cols []colInfo, r source.Row, l *diag.List, add
 			for _, ln := range ct.lines() {
 				lr.Versions = append(lr.Versions, ln.text())
 			}
+			lr.Products = parseProducts(lg, lr.WorkloadID, ct, nil, l)
 		case colInstall:
 			lr.Installs = parseInstallations(lg, ct, l)
 		case colServer:

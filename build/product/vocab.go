@@ -85,7 +85,7 @@ func windowsFamily(version string) Product {
 // cannot is not read as that product's version ("SQL Server 2" in a
 // half-understood "SQL Server 2012 с пакетом обновления 2" stays unparsed,
 // not guessed). Windows clients are their releases (XP, Vista, 7, 8, 8.1,
-// 10, 11, 12); VMware vSphere dotted numbers ("6.5"); Azure Local "V1" or
+// 10, 11, 12) or dotted numbers; VMware vSphere dotted numbers ("6.5"); Azure Local "V1" or
 // feature updates ("20H2"); Linux any number; the other products years
 // with an optional release ("2012 R2") or, as they once had, dotted
 // numbers ("SQL Server 7.0", "Exchange 5.5").
@@ -96,7 +96,7 @@ func Plausible(p Product, version string) bool {
 		case "XP", "Vista", "7", "8", "8.1", "10", "11", "12":
 			return true
 		}
-		return false
+		return dotted(version) // "Windows NT 4.0", "Windows 3.11"
 	case VMwareVSphere:
 		return dotted(version)
 	case AzureLocal:
@@ -124,10 +124,10 @@ func isYear(s string) bool {
 	return len(s) == 4 && allDigits(s) && (s[:2] == "19" || s[:2] == "20")
 }
 
-// dotted: "6.5", "10.0.1" — one or two digits, then dotted digit groups.
+// dotted: "6.5", "10.0.1" — a number, then dotted digit groups.
 func dotted(s string) bool {
 	major, rest, ok := strings.Cut(s, ".")
-	if !ok || len(major) == 0 || len(major) > 2 || major[0] == '0' || !allDigits(major) {
+	if !ok || len(major) == 0 || len(major) > 3 || major[0] == '0' || !allDigits(major) {
 		return false
 	}
 	for _, part := range strings.Split(rest, ".") {

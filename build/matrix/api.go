@@ -48,6 +48,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	crossCheck(docs, &l)
 	m.Servers = buildServers(docs)
 	m.Rows, m.Workloads = buildRows(docs, m.Servers, &l)
+	m.Facts = buildFacts(m.Rows, m.Servers)
 	m.Sections = buildSections(docs, &l)
 	m.Vocabularies = buildVocabularies(c, locales, &l)
 	l.Sort()

@@ -33,6 +33,7 @@ type Model struct {
 	Servers       []Server     `json:"servers"`
 	Workloads     []Workload   `json:"workloads"`
 	Rows          []Row        `json:"rows"`
+	Facts         []Fact       `json:"facts"`
 	Sections      []Section    `json:"sections"`
 	Vocabularies  Vocabularies `json:"vocabularies"`
 }

@@ -107,6 +107,7 @@ func schemaDoc() obj {
 			"date":        obj{"type": "string", "pattern": datePattern, "description": "ms.date as an ISO date."},
 			"lastHandoff": obj{"type": "string", "pattern": datePattern, "description": "ms.lasthandoff as an ISO date."},
 		}, "date", "lastHandoff"),
+		"fact": factSchema(),
 		"term": object("One vocabulary entry with its label per locale (from the strings files).", obj{
 			"id":    str("The vocabulary id."),
 			"label": ref("L"),
@@ -151,7 +152,8 @@ func schemaDoc() obj {
 			"name": ref("L"),
 			"rows": array("Row ids in source order.", obj{"type": "string"}),
 		})),
-		"rows": array("Table rows in source order.", row),
+		"rows":  array("Table rows in source order.", row),
+		"facts": array("The rows as answers: one per row, product version, installation target and server release, in row order.", ref("fact")),
 		"sections": array("Prose sections: the intro first, then the headings in order.", object("A prose section.", obj{
 			"id":    obj{"type": "string", "description": "The heading's anchor (\"intro\" for the prose under the title)."},
 			"title": ref("L"),

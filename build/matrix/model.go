@@ -3,7 +3,7 @@ package matrix
 // SchemaVersion is the version of the matrix.json format. Adding a field is a
 // minor version; removing or renaming one, or changing its meaning, is a major
 // version. See README.md, "Data format", for the changelog.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "1.1.0"
 
 // L is a localized string: locale → text.
 type L map[string]string

@@ -152,7 +152,7 @@ func schemaDoc() obj {
 			"name": ref("L"),
 			"rows": array("Row ids in source order.", obj{"type": "string"}),
 		})),
-		"rows":  array("Table rows in source order.", row),
+		"rows":  array("Table rows in source order.", ref("row")),
 		"facts": array("The rows as answers: one per row, product version, installation target and server release, in row order.", ref("fact")),
 		"sections": array("Prose sections: the intro first, then the headings in order.", object("A prose section.", obj{
 			"id":    obj{"type": "string", "description": "The heading's anchor (\"intro\" for the prose under the title)."},
@@ -169,6 +169,10 @@ func schemaDoc() obj {
 	doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	doc["$id"] = schemaFileName
 	doc["title"] = "MABS protection matrix"
+	defs["row"] = row
+	for k, v := range dataFileSchemas(ref("row")) {
+		defs[k] = v
+	}
 	doc["$defs"] = defs
 	return doc
 }

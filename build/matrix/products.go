@@ -187,3 +187,15 @@ func validProducts(ps []ProductVersion) error {
 	}
 	return nil
 }
+
+// Phrasebooks are the embedded phrasebooks, validated with the model's
+// vocabularies: what a program reading matrix.json (package query) needs
+// to read product versions the way the compiler does. A bad embedded book
+// is a bug of this repository and panics.
+func Phrasebooks() *phrase.Set {
+	set, l := builtin()
+	if l.HasErrors() {
+		panic(fmt.Sprint(l))
+	}
+	return set
+}

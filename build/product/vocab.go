@@ -155,6 +155,16 @@ var DefaultFor = map[string]Product{
 	"azure-local":       AzureLocal,
 }
 
+// PrimaryWorkload is the workload a product is protected as, when rows of
+// several workloads name it: a Windows Server 2016 is protected as one of
+// the servers; the Hyper-V host rows name it as the host of the virtual
+// machines they protect.
+var PrimaryWorkload = map[Product]string{
+	WindowsClient: "client-computers", WindowsServer: "servers", WindowsStorageServer: "servers",
+	SQLServer: "sql-server", Exchange: "exchange", SharePoint: "sharepoint", SystemCenterVMM: "system-center-vmm",
+	VMwareVSphere: "vmware-vms", Linux: "linux", AzureLocal: "azure-local",
+}
+
 // Qualifier is one normalized, language-independent qualifier of a product
 // version: a service pack, an edition, an installation option, a servicing
 // or licensing remark, the hypervisor a guest runs on, a requirement.

@@ -31,6 +31,8 @@ func init() {
 		{name: "build", summary: "compile content into the site folder", usage: "build [--content DIR] [--templates DIR] [--assets DIR] [--out DIR] [--strict]", run: runBuild},
 		{name: "check", summary: "report every diagnostic without writing; check a built site", usage: "check [--content DIR] [--out DIR] [--strict] [--format text|json]", run: runCheck},
 		{name: "serve", summary: "build, serve on 127.0.0.1, rebuild and live-reload on change", usage: "serve [--content DIR] [--out DIR] [--port N]", run: runServe},
+		{name: "query", summary: "answer whether a release protects a product version (exit 0 yes, 3 with a condition, 1 no or not listed, 2 usage or ambiguous)",
+			usage: "query [--data FILE | --content DIR] [--server v2] [--on TARGET] [--lang nl|en] [--format text|json] PRODUCT-AND-VERSION\n       matrixdoc query --inventory machines.csv [--server v2] [--format text|csv|json]", run: runQuery},
 	}
 }
 

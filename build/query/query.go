@@ -203,7 +203,7 @@ type Answer struct {
 	// servers, not as a Hyper-V host); results of other workloads are
 	// listed but do not count.
 	Workload string `json:"workload,omitempty"`
-	Lang   string `json:"lang"`
+	Lang     string `json:"lang"`
 	// Candidates are the product versions an ambiguous question may mean;
 	// the answer is then ambiguous and holds no results.
 	Candidates []Version `json:"candidates,omitempty"`

@@ -268,7 +268,7 @@ func (ix *Index) match(a *Answer, v Version) {
 	}
 	best := 99
 	var hits []int
-	for _, i := range ix.facts[v.Product] {
+	for _, i := range ix.facts[pv{v.Product, v.Version}] {
 		f := &ix.m.Facts[i]
 		t := tier(f)
 		if t < 0 || a.Target != "" && f.Target != a.Target || a.Server != "" && f.Server != a.Server {
@@ -294,9 +294,7 @@ func (ix *Index) match(a *Answer, v Version) {
 	}
 	if a.Workload != "" {
 		hits = slices.DeleteFunc(hits, func(i int) bool { return ix.m.Facts[i].Workload != a.Workload })
-	} else if p := product.PrimaryWorkload[product.Product(v.Product)]; slices.ContainsFunc(ix.facts[v.Product], func(i int) bool {
-		return ix.m.Facts[i].Workload == p
-	}) && slices.ContainsFunc(ix.facts[v.Product], func(i int) bool { return ix.m.Facts[i].Workload != p }) {
+	} else if p, ws := product.PrimaryWorkload[product.Product(v.Product)], ix.workloads(v.Product); ws[p] && len(ws) > 1 {
 		// Rows of several workloads name the product: the answer is about
 		// the one it is protected as, wherever the others list it.
 		a.Workload = p
@@ -378,4 +376,25 @@ func (ix *Index) resolveWorkload(text, loc string) (string, error) {
 		return id, nil
 	}
 	return "", usage("unknown workload %q (the matrix has %s)", text, strings.Join(ids, ", "))
+}
+
+// workloads are the workloads whose rows name a product (computed once
+// per product).
+func (ix *Index) workloads(p string) map[string]bool {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if w, ok := ix.byProduct[p]; ok {
+		return w
+	}
+	w := map[string]bool{}
+	for _, v := range ix.listed[p] {
+		for _, i := range ix.facts[pv{v.Product, v.Version}] {
+			w[ix.m.Facts[i].Workload] = true
+		}
+	}
+	if ix.byProduct == nil {
+		ix.byProduct = map[string]map[string]bool{}
+	}
+	ix.byProduct[p] = w
+	return w
 }

@@ -14,6 +14,7 @@ import (
 type column struct {
 	head  string
 	width float64
+	links bool // its cells may hold links
 	// cell is the value of the column for a row, with its style and the
 	// link it carries ("" none).
 	cell func(r *matrix.Row) (value any, style int, link string)
@@ -44,16 +45,16 @@ func (s *sheetWriter) columns() ([]column, error) {
 	text := func(v string) (any, int, string) { return v, s.st.text, "" }
 	loc := s.loc
 	cols = append(cols,
-		column{head("col.workload"), 26, func(r *matrix.Row) (any, int, string) { return text(s.names[r.Workload][loc]) }},
-		column{head("col.version"), 30, func(r *matrix.Row) (any, int, string) { return text(strings.Join(r.Versions[loc], "\n")) }},
-		column{head("data.products"), 34, func(r *matrix.Row) (any, int, string) {
+		column{head("col.workload"), 26, false, func(r *matrix.Row) (any, int, string) { return text(s.names[r.Workload][loc]) }},
+		column{head("col.version"), 30, false, func(r *matrix.Row) (any, int, string) { return text(strings.Join(r.Versions[loc], "\n")) }},
+		column{head("data.products"), 34, false, func(r *matrix.Row) (any, int, string) {
 			ps := make([]string, len(r.Products))
 			for i, p := range r.Products {
 				ps[i] = p.String()
 			}
 			return text(strings.Join(ps, "\n"))
 		}},
-		column{head("col.installation"), 26, func(r *matrix.Row) (any, int, string) {
+		column{head("col.installation"), 26, false, func(r *matrix.Row) (any, int, string) {
 			ts := make([]string, len(r.Installations))
 			for i, in := range r.Installations {
 				ts[i] = s.targetLabel[in.Target][loc]
@@ -64,7 +65,7 @@ func (s *sheetWriter) columns() ([]column, error) {
 	for _, srv := range s.m.Servers {
 		id := srv.ID
 		cols = append(cols,
-			column{head("filter.server", "server", id), 14, func(r *matrix.Row) (any, int, string) {
+			column{head("filter.server", "server", id), 14, false, func(r *matrix.Row) (any, int, string) {
 				st := r.Support[id].Status
 				style, ok := s.st.status[st]
 				if !ok {
@@ -72,7 +73,7 @@ func (s *sheetWriter) columns() ([]column, error) {
 				}
 				return s.statusLabel[st][loc], style, ""
 			}},
-			column{head("data.condition", "server", id), 30, func(r *matrix.Row) (any, int, string) {
+			column{head("data.condition", "server", id), 30, true, func(r *matrix.Row) (any, int, string) {
 				c := r.Support[id].Condition[loc]
 				return plain(c), s.st.text, firstLink(c)
 			}},
@@ -93,11 +94,11 @@ func (s *sheetWriter) columns() ([]column, error) {
 		}
 	}
 	cols = append(cols,
-		column{head("row.protect"), 40, list(func(r *matrix.Row) []matrix.Rich { return r.Protect[loc] })},
-		column{head("row.recover"), 40, list(func(r *matrix.Row) []matrix.Rich { return r.Recover[loc] })},
-		column{head("row.notes"), 50, list(func(r *matrix.Row) []matrix.Rich { return r.Notes[loc] })},
-		column{head("data.row"), 44, func(r *matrix.Row) (any, int, string) { return text(r.ID) }},
-		column{head("data.line"), 10, func(r *matrix.Row) (any, int, string) { return r.Line[loc], s.st.text, "" }},
+		column{head("row.protect"), 40, true, list(func(r *matrix.Row) []matrix.Rich { return r.Protect[loc] })},
+		column{head("row.recover"), 40, true, list(func(r *matrix.Row) []matrix.Rich { return r.Recover[loc] })},
+		column{head("row.notes"), 50, true, list(func(r *matrix.Row) []matrix.Rich { return r.Notes[loc] })},
+		column{head("data.row"), 44, false, func(r *matrix.Row) (any, int, string) { return text(r.ID) }},
+		column{head("data.line"), 10, false, func(r *matrix.Row) (any, int, string) { return r.Line[loc], s.st.text, "" }},
 	)
 	return cols, firstErr
 }
@@ -138,6 +139,9 @@ func (s *sheetWriter) write() error {
 	// the stream writer writes what the sheet already holds after the rows.
 	for i, r := range rows {
 		for c, col := range cols {
+			if !col.links {
+				continue
+			}
 			if _, _, link := col.cell(r); link != "" {
 				ref, _ := excelize.CoordinatesToCellName(c+1, i+2)
 				if err := s.f.SetCellHyperLink(s.name, ref, link, "External"); err != nil {

@@ -195,6 +195,7 @@ func build(in Input) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the active one already (excelize's new file); no
+	// SetActiveSheet: it would read every streamed sheet back into memory.
 	return f, nil
 }

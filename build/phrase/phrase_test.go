@@ -12,11 +12,11 @@ var testVocab = Vocab{
 	// build/product.VersionKeys (phrase cannot import it: product reads
 	// phrasebooks); build/product's TestPhraseTestVocab keeps the two equal.
 	VersionKeys: []string{"and", "or", "with", "not", "including", "service-pack", "edition", "version",
-		"filler", "running-as", "guest", "licensed", "supported-sps", "latest-sp", "requires",
+		"filler", "running-as", "guest", "licensed", "supported-sps", "latest-sp", "requires", "later",
 		"windows", "windows-client", "windows-server", "windows-storage-server", "sql-server", "exchange",
 		"sharepoint", "system-center-vmm", "vmware-vsphere", "linux", "azure-local",
 		"datacenter", "standard", "enterprise", "essentials", "server-core", "nano-server",
-		"windows-management-framework", "hyper-v", "azure-stack"},
+		"windows-management-framework", "hyper-v", "azure-stack", "64-bit", "32-bit", "subscription-edition"},
 }
 
 func embeddedSet(t *testing.T) *Set {

@@ -30,18 +30,20 @@
 // sql-server, exchange, sharepoint, system-center-vmm, vmware-vsphere,
 // linux, azure-local; unknown for an entry nothing was understood of.
 // Version is as the product names it: a year with its release ("2012 R2"),
-// a client release ("8.1", "Vista"), a dotted number ("6.5"), a feature
-// update ("20H2", "V1"); "" for a product named without a version.
+// a client release ("8.1", "Vista", "10 22H2"), a dotted number ("6.5"), a
+// feature update ("20H2", "V1"), a named release ("Subscription
+// Edition"); "" for a product named without a version.
 //
 // Qualifiers, normalized and language-independent, in this order: service
-// packs "SP<n>", cumulative updates "CU<n>"; editions Datacenter, Standard,
-// Enterprise, Essentials (an entry listing two means either); installation
-// options "Server Core", "including Server Core" (the full and the Core
-// installation), "Nano Server", "not Nano Server"; servicing "supported
-// SPs" (the release and its supported service packs), "latest SP";
-// "licensed" (a licensed, not a free, edition); the hypervisor of a guest
-// "Hyper-V guest", "VMware guest", "Azure Stack guest"; "requires Windows
-// Management Framework" (optionally with its version).
+// packs "SP<n>", cumulative updates "CU<n>" and VMware updates "U<n>";
+// editions Datacenter, Standard, Enterprise, Essentials (an entry listing
+// two means either); installation options "Server Core", "including Server
+// Core" (the full and the Core installation), "Nano Server", "not Nano
+// Server"; servicing "supported SPs" (the release and its supported service
+// packs), "latest SP", "and later"; "licensed" (a licensed, not a free,
+// edition); "64-bit", "32-bit"; the hypervisor of a guest "Hyper-V guest",
+// "VMware guest", "Azure Stack guest"; "requires Windows Management
+// Framework" (optionally with its version).
 //
 // # Reading an entry
 //
@@ -98,11 +100,13 @@
 //	supported-sps       "ondersteunde SP's"
 //	latest-sp           "de nieuwste SP's"
 //	requires            "u moet … installeren" (a requirement follows)
+//	later               "en hoger": the version before and its successors
 //
 // The root book holds the names that are the same in every language: the
 // product ids (windows-server: [windows server, windowsserver], …), windows
 // (client or server by the version), the editions (datacenter, standard,
-// enterprise, essentials), server-core, nano-server,
-// windows-management-framework, and the hypervisors hyper-v and
-// azure-stack (VMware is the product's name).
+// enterprise, essentials), server-core, nano-server, 64-bit, 32-bit,
+// windows-management-framework, subscription-edition (SharePoint's release
+// without a number), and the hypervisors hyper-v and azure-stack (VMware is
+// the product's name).
 package product

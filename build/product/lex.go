@@ -24,6 +24,7 @@ const (
 	tSP             // a service pack ("SP1", "Service Pack 1", "SP1 (SP1)"): n
 	tSPs            // "SP"/"SPs" without a number
 	tCU             // a cumulative update ("CU23"): n
+	tU              // a VMware update ("U3"): n
 	tQual           // an edition, installation option or licence remark (qual)
 	tServicing      // "supported SPs", "latest SP": says which updates of the version before
 	tHyper          // a hypervisor a guest runs on (qual)
@@ -70,6 +71,10 @@ var keyKinds = map[string]token{
 	KeySupportedSPs: {kind: tServicing, qual: SupportedSPs},
 	KeyLatestSP:     {kind: tServicing, qual: LatestSP},
 	KeyRequires:     {kind: tReq},
+	KeyLater:        {kind: tServicing, qual: AndLater},
+	Key64Bit:        {kind: tQual, qual: Bit64},
+	Key32Bit:        {kind: tQual, qual: Bit32},
+	KeySubscription: {kind: tNum, num: "Subscription Edition"},
 	KeyWindows:      {kind: tWindows},
 	KeyDatacenter:   {kind: tQual, qual: Datacenter},
 	KeyStandard:     {kind: tQual, qual: Standard},
@@ -386,7 +391,7 @@ func classify(w string) (token, bool) {
 	for _, p := range []struct {
 		prefix string
 		k      kind
-	}{{"sp", tSP}, {"cu", tCU}, {"r", tR}, {"v", tNum}} {
+	}{{"sp", tSP}, {"cu", tCU}, {"u", tU}, {"r", tR}, {"v", tNum}} {
 		rest, ok := strings.CutPrefix(w, p.prefix)
 		if !ok || rest == "" || !allDigits(rest) || rest[0] == '0' {
 			continue
@@ -396,7 +401,7 @@ func classify(w string) (token, bool) {
 			continue
 		}
 		t := token{kind: p.k, n: n, num: strings.ToUpper(w)}
-		if p.k == tR && n > 9 {
+		if (p.k == tR || p.k == tU) && n > 9 {
 			continue
 		}
 		return t, true

@@ -182,10 +182,13 @@ func (p *parser) token(k int) {
 		} else if p.base != "" && p.afterList {
 			p.newVersion(k, p.base+" "+t.num) // "VMM 2012 SP1, R2"
 		}
-	case tSP, tCU:
+	case tSP, tCU, tU:
 		q := SP(t.n)
-		if t.kind == tCU {
+		switch t.kind {
+		case tCU:
 			q = CU(t.n)
+		case tU:
+			q = Update(t.n)
 		}
 		switch {
 		case p.last >= 0 && (p.adjacent || p.prevKind(k) == tWith):
@@ -282,6 +285,12 @@ func (p *parser) number(k int) {
 		}
 		p.prod = p.def
 	}
+	if v := p.res.Versions; p.last >= 0 && p.adjacent && featureUpdate(t.num) && Plausible(v[p.last].Product, v[p.last].Version+" "+t.num) {
+		// "Windows 10 22H2": the feature update of the release before.
+		p.res.Versions[p.last].Version += " " + t.num
+		p.used[k] = true
+		return
+	}
 	if len(p.group) > 0 && !p.afterList && len(p.mention) == 0 {
 		// Nothing joins it to the version before ("Vista с пакетом
 		// обновления 2" without the Russian words): not read as a version.
@@ -360,6 +369,9 @@ func (p *parser) closeGroup() {
 			}
 		}
 		p.usePending()
+		for _, m := range p.mention { // "System Center 2019 Virtual Machine Manager"
+			p.used[m] = true
+		}
 	}
 	p.prod, p.family, p.mention, p.group, p.lead = "", false, nil, nil, nil
 	p.base, p.last = "", -1

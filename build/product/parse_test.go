@@ -88,6 +88,14 @@ func TestParse(t *testing.T) {
 		{"fr", "Linux s’exécutant en tant qu’invité Hyper-V ou VMware", "", "linux [Hyper-V guest, VMware guest]"},
 		{"es", "SQL Server 2012 y SQL Server 2012 con SP1", "", "sql-server 2012; sql-server 2012 [SP1]"},
 		{"de", "Windows Server 2012 R2 mit SP1 - Datacenter und Standard", "", "windows-server 2012 R2 [SP1, Datacenter, Standard]"},
+		// Releases without a number, feature and VMware updates, "and later".
+		{"en", "SharePoint Server Subscription Edition, 2019, 2016", "", "sharepoint Subscription Edition; sharepoint 2019; sharepoint 2016"},
+		{"en", "Windows 10 22H2, Windows 11 23H2", "", "windows-client 10 22H2; windows-client 11 23H2"},
+		{"en", "Windows Server, version 20H2", "", "windows-server 20H2"},
+		{"en", "VMware vSphere 6.7 U3, 7.0 and later", "", "vmware-vsphere 6.7 [U3]; vmware-vsphere 7.0 [and later]"},
+		{"nl", "Windows Server 2012 R2 en hoger", "", "windows-server 2012 R2 [and later]"},
+		{"en", "Windows Server 2008 R2 SP1 (64-bit)", "", "windows-server 2008 R2 [SP1, 64-bit]"},
+		{"en", "System Center 2019 Virtual Machine Manager", product.SystemCenterVMM, "system-center-vmm 2019"},
 		// Never a guess: what is not understood stays, positioned.
 		{"en", "SQL Server 2", "", "sql-server | ? \"2\""},
 		{"en", "2016", "", " | ? \"2016\""},

@@ -92,18 +92,29 @@ func windowsFamily(version string) Product {
 func Plausible(p Product, version string) bool {
 	switch p {
 	case WindowsClient:
-		switch version {
-		case "XP", "Vista", "7", "8", "8.1", "10", "11", "12":
-			return true
+		base, update, _ := strings.Cut(version, " ")
+		switch base {
+		case "XP", "Vista", "7", "8", "8.1":
+			return update == ""
+		case "10", "11", "12":
+			return update == "" || featureUpdate(update) // "10 22H2"
 		}
-		return dotted(version) // "Windows NT 4.0", "Windows 3.11"
+		return update == "" && dotted(version) // "Windows NT 4.0", "Windows 3.11"
 	case VMwareVSphere:
 		return dotted(version)
 	case AzureLocal:
 		if rest, ok := strings.CutPrefix(version, "V"); ok {
 			return len(rest) <= 2 && allDigits(rest) && rest[0] != '0'
 		}
-		return len(version) == 4 && allDigits(version[:2]) && version[2] == 'H' && (version[3] == '1' || version[3] == '2')
+		return featureUpdate(version)
+	case WindowsServer:
+		if featureUpdate(version) { // "Windows Server, version 20H2"
+			return true
+		}
+	case SharePoint:
+		if version == "Subscription Edition" {
+			return true
+		}
 	case Linux:
 		return dotted(version) || allDigits(version)
 	case Unknown, windowsFamilyID:
@@ -117,6 +128,11 @@ func Plausible(p Product, version string) bool {
 		return false
 	}
 	return isYear(year) || release == "" && dotted(year)
+}
+
+// featureUpdate: a half-year release, "20H2".
+func featureUpdate(s string) bool {
+	return len(s) == 4 && allDigits(s[:2]) && s[2] == 'H' && (s[3] == '1' || s[3] == '2')
 }
 
 // isYear: 19xx or 20xx.
@@ -189,6 +205,9 @@ const (
 	VMwareGuest         Qualifier = "VMware guest"
 	AzureStackGuest     Qualifier = "Azure Stack guest"
 	RequiresWMF         Qualifier = "requires Windows Management Framework"
+	AndLater            Qualifier = "and later"
+	Bit64               Qualifier = "64-bit"
+	Bit32               Qualifier = "32-bit"
 )
 
 // Qualifiers lists every fixed Qualifier in canonical order (the order a
@@ -196,14 +215,15 @@ const (
 var Qualifiers = []Qualifier{
 	Datacenter, Standard, Enterprise, Essentials,
 	ServerCore, IncludingServerCore, NanoServer, NotNanoServer,
-	SupportedSPs, LatestSP, Licensed,
+	SupportedSPs, LatestSP, AndLater, Licensed, Bit64, Bit32,
 	HyperVGuest, VMwareGuest, AzureStackGuest, RequiresWMF,
 }
 
 // QualifierPattern matches the qualifiers that carry a number: service
-// packs, cumulative updates, a required Windows Management Framework
-// version (the JSON Schema uses it next to the enum of Qualifiers).
-const QualifierPattern = `^(SP[1-9][0-9]*|CU[1-9][0-9]*|requires Windows Management Framework [0-9]+(\.[0-9]+)*)$`
+// packs, cumulative updates, VMware updates ("U3"), a required Windows
+// Management Framework version (the JSON Schema uses it next to the enum
+// of Qualifiers).
+const QualifierPattern = `^(SP[1-9][0-9]*|CU[1-9][0-9]*|U[1-9][0-9]?|requires Windows Management Framework [0-9]+(\.[0-9]+)*)$`
 
 var qualifierRE = regexp.MustCompile(QualifierPattern)
 
@@ -212,6 +232,9 @@ func SP(n int) Qualifier { return Qualifier("SP" + strconv.Itoa(n)) }
 
 // CU is the qualifier of cumulative update n ("CU23").
 func CU(n int) Qualifier { return Qualifier("CU" + strconv.Itoa(n)) }
+
+// Update is the qualifier of VMware update n ("U3" of "6.7 U3").
+func Update(n int) Qualifier { return Qualifier("U" + strconv.Itoa(n)) }
 
 // Valid reports whether q is in the vocabulary.
 func (q Qualifier) Valid() bool {
@@ -235,17 +258,22 @@ func (q Qualifier) IsEdition() bool {
 }
 
 // IsServicing reports whether q says which updates of a version are meant:
-// a service pack, a cumulative update, "supported SPs", "latest SP".
+// a service pack, a cumulative or VMware update, "supported SPs", "latest SP".
 func (q Qualifier) IsServicing() bool {
-	return q.ServicePack() > 0 || strings.HasPrefix(string(q), "CU") || q == SupportedSPs || q == LatestSP
+	return q.ServicePack() > 0 || q.isUpdate() || q == SupportedSPs || q == LatestSP
 }
 
-// rank orders qualifiers: SP, CU, then the fixed ones in list order.
+func (q Qualifier) isUpdate() bool {
+	s := string(q)
+	return strings.HasPrefix(s, "CU") || len(s) >= 2 && s[0] == 'U' && allDigits(s[1:])
+}
+
+// rank orders qualifiers: SP, CU and U, then the fixed ones in list order.
 func (q Qualifier) rank() int {
 	switch {
 	case q.ServicePack() > 0:
 		return 0
-	case strings.HasPrefix(string(q), "CU"):
+	case q.isUpdate():
 		return 1
 	case strings.HasPrefix(string(q), string(RequiresWMF)):
 		return 2 + slices.Index(Qualifiers, RequiresWMF)
@@ -276,6 +304,7 @@ const (
 	KeySupportedSPs = "supported-sps"
 	KeyLatestSP     = "latest-sp"
 	KeyRequires     = "requires"
+	KeyLater        = "later"
 
 	KeyWindows    = "windows" // client or server, by the version that follows
 	KeyDatacenter = "datacenter"
@@ -287,12 +316,17 @@ const (
 	KeyWMF        = "windows-management-framework"
 	KeyHyperV     = "hyper-v"
 	KeyAzureStack = "azure-stack"
+	Key64Bit      = "64-bit"
+	Key32Bit      = "32-bit"
+	// KeySubscription names SharePoint Server Subscription Edition, a
+	// release without a number.
+	KeySubscription = "subscription-edition"
 )
 
 // LanguageKeys are the keys each language's book fills.
 var LanguageKeys = []string{
 	KeyAnd, KeyOr, KeyWith, KeyNot, KeyIncluding, KeyServicePack, KeyEdition, KeyVersion,
-	KeyFiller, KeyRunningAs, KeyGuest, KeyLicensed, KeySupportedSPs, KeyLatestSP, KeyRequires,
+	KeyFiller, KeyRunningAs, KeyGuest, KeyLicensed, KeySupportedSPs, KeyLatestSP, KeyRequires, KeyLater,
 }
 
 // VersionKeys are every key a phrasebook's versions section may use: the
@@ -307,5 +341,5 @@ var VersionKeys = func() []string {
 		}
 	}
 	return append(keys, KeyDatacenter, KeyStandard, KeyEnterprise, KeyEssentials,
-		KeyServerCore, KeyNanoServer, KeyWMF, KeyHyperV, KeyAzureStack)
+		KeyServerCore, KeyNanoServer, KeyWMF, KeyHyperV, KeyAzureStack, Key64Bit, Key32Bit, KeySubscription)
 }()

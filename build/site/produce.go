@@ -142,14 +142,9 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 		}
 		if err := c.stream(DataCSV, func(w io.Writer) error { return matrix.WriteCSV(w, model) }); err != nil {
 			dataErr = err
+			return
 		}
-	}()
-	// The per-workload files and the workbook, alongside both.
-	var moreErr error
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		moreErr = writeMoreData(c, content, model)
+		dataErr = writeMoreData(c, content, model)
 	}()
 
 	var pageErr error
@@ -182,8 +177,6 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 		l.Errorf(diag.Position{File: filepath.ToSlash(opts.Out)}, CodeOutput, "cannot write the site: %v", c.outErr)
 	case dataErr != nil:
 		l.Errorf(contentPos, CodeData, "%v", dataErr)
-	case moreErr != nil:
-		l.Errorf(contentPos, CodeData, "%v", moreErr)
 	case pageErr != nil:
 		l.Errorf(pagePos, pageCode, "%v", pageErr)
 	}

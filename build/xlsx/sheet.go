@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -115,8 +116,7 @@ func plain(r matrix.Rich) string {
 // would point next to the workbook on the reader's disk.
 func firstLink(r matrix.Rich) string {
 	for _, sp := range r {
-		h := strings.ToLower(sp.Href)
-		if strings.HasPrefix(h, "https://") || strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "mailto:") {
+		if u, err := url.Parse(sp.Href); sp.Href != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto") {
 			return sp.Href
 		}
 	}

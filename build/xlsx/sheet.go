@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -116,7 +115,8 @@ func plain(r matrix.Rich) string {
 // would point next to the workbook on the reader's disk.
 func firstLink(r matrix.Rich) string {
 	for _, sp := range r {
-		if u, err := url.Parse(sp.Href); sp.Href != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto") {
+		h := strings.ToLower(sp.Href)
+		if strings.HasPrefix(h, "https://") || strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "mailto:") {
 			return sp.Href
 		}
 	}

@@ -5,7 +5,8 @@
 //
 // Input: a compiled *matrix.Model and the UI strings of its locales.
 // Output: the workbook's bytes, written with excelize's stream writer —
-// one sheet per locale (named by its lang.<locale> string), one row per
+// one sheet per locale (named by its lang.<locale> string, else the
+// locale), one row per
 // table row of that locale after a header row: workload, version entries,
 // product versions, installation targets, per server release its support
 // as a word (the status label, so it never reads by colour alone; the cell
@@ -178,8 +179,11 @@ func build(in Input) (*excelize.File, error) {
 	}
 	for i, loc := range m.Locales {
 		lb := labels{in, loc}
+		// The sheet is named by the language's name ("Nederlands"), or by
+		// the locale when there is none Excel accepts (31 characters, none
+		// of []:*?/\).
 		sheet, err := lb.get("lang." + loc)
-		if err != nil {
+		if err != nil || len([]rune(sheet)) > 31 || strings.ContainsAny(sheet, "[]:*?/\\") || sheet == "" {
 			sheet = loc
 		}
 		if i == 0 {

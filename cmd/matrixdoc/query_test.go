@@ -41,6 +41,7 @@ func TestQueryExitStatus(t *testing.T) {
 		{q("--nope"), 2, "", "flag provided but not defined"},
 		{[]string{"query", "--data", "no/such/matrix.json", "sql 2014"}, 2, "", "no such file"},
 		{q("frobnicator 9000"), 2, "", "names no product version"},
+		{[]string{"query", "--help"}, 0, "Usage: matrixdoc query [--data FILE | --content DIR]", ""},
 	}
 	for _, tt := range tests {
 		code, stdout, stderr := runCLI(t, tt.args...)

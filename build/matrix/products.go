@@ -2,7 +2,6 @@ package matrix
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -170,22 +169,6 @@ func qualifierSchema() obj {
 		obj{"type": "string", "enum": strEnum(product.Qualifiers)},
 		obj{"type": "string", "pattern": product.QualifierPattern},
 	}}
-}
-
-// validProducts reports the first product version that is outside the
-// vocabularies (a bug of package product; tests call it).
-func validProducts(ps []ProductVersion) error {
-	for _, p := range ps {
-		if !slices.Contains(product.Products, product.Product(p.Product)) {
-			return fmt.Errorf("product %q is not in the vocabulary", p.Product)
-		}
-		for _, q := range p.Qualifiers {
-			if !product.Qualifier(q).Valid() {
-				return fmt.Errorf("qualifier %q of %s is not in the vocabulary", q, p)
-			}
-		}
-	}
-	return nil
 }
 
 // Phrasebooks are the embedded phrasebooks, validated with the model's

@@ -283,3 +283,19 @@ func TestProductsInRows(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(warns, "\n"), strings.Join(wantW, "\n"))
 	}
 }
+
+// validProducts reports the first product version that is outside the
+// vocabularies (a bug of package product).
+func validProducts(ps []ProductVersion) error {
+	for _, p := range ps {
+		if !slices.Contains(product.Products, product.Product(p.Product)) {
+			return fmt.Errorf("product %q is not in the vocabulary", p.Product)
+		}
+		for _, q := range p.Qualifiers {
+			if !product.Qualifier(q).Valid() {
+				return fmt.Errorf("qualifier %q of %s is not in the vocabulary", q, p)
+			}
+		}
+	}
+	return nil
+}

@@ -84,7 +84,9 @@ func runQuery(_ context.Context, fs *flag.FlagSet, args []string, stdout, stderr
 	return a.ExitCode()
 }
 
-// parseAll parses flags like parse, allowing arguments after them.
+// parseAll parses flags like parse but allows arguments after them. The
+// flag package prints the usage itself, always to its output; this prints
+// it instead, to stdout for --help.
 func parseAll(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	usage := fs.Usage
 	fs.Usage = func() {}
@@ -96,7 +98,7 @@ func parseAll(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 		return exitOK, false
 	}
 	if err != nil {
-		fs.Usage()
+		fs.Usage() // after the error the flag package printed
 		return exitUsage, false
 	}
 	return 0, true

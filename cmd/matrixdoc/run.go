@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -87,20 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // to use when the command must not run: --help (0, usage on stdout) or a
 // usage error (2, usage on stderr).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
-	// The flag package prints the usage itself, always to its output; print
-	// it here instead, to stdout for --help.
-	usage := fs.Usage
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.Usage = usage
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK, false
-	}
-	if err != nil {
-		fs.Usage() // after the error the flag package printed
-		return exitUsage, false
+	if code, ok := parseAll(fs, args, stdout); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))

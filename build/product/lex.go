@@ -385,8 +385,9 @@ func classify(w string) (token, bool) {
 		return token{kind: tNum, num: strings.ReplaceAll(w, ",", ".")}, true
 	case len(w) == 4 && isDigit(rune(w[0])) && isDigit(rune(w[1])) && w[2] == 'h' && isDigit(rune(w[3])):
 		return token{kind: tNum, num: strings.ToUpper(w)}, true // "20H2"
-	case w == "sp" || w == "sps":
-		return token{kind: tSPs}, true
+	case w == "sp" || w == "sps" || w == "cu":
+		// "SP 1", "CU 23": prepare joins a number that follows.
+		return token{kind: tSPs, num: w}, true
 	}
 	for _, p := range []struct {
 		prefix string

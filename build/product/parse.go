@@ -86,9 +86,14 @@ func (p *parser) prepare() {
 	out := t[:0] // merging only shortens: write in place
 	for k := 0; k < len(t); k++ {
 		tk := t[k]
-		if tk.kind == tSPWord && k+1 < len(t) && t[k+1].kind == tNum && allDigits(t[k+1].num) && len(t[k+1].num) <= 2 {
+		if (tk.kind == tSPWord || tk.kind == tSPs && tk.num != "sps") && k+1 < len(t) && t[k+1].kind == tNum &&
+			allDigits(t[k+1].num) && len(t[k+1].num) <= 2 && t[k+1].num[0] != '0' {
 			n, _ := strconv.Atoi(t[k+1].num)
-			tk = token{kind: tSP, start: tk.start, end: t[k+1].end, n: n}
+			kind := tSP
+			if tk.num == "cu" {
+				kind = tCU
+			}
+			tk = token{kind: kind, start: tk.start, end: t[k+1].end, n: n}
 			k++
 		}
 		if tk.kind == tSP && k+3 < len(t) && t[k+1].kind == tLParen && t[k+2].kind == tSP && t[k+2].n == tk.n && t[k+3].kind == tRParen {

@@ -81,6 +81,7 @@ func TestParse(t *testing.T) {
 		{"en", "SQL 2014 SP2", "", "sql-server 2014 [SP2]"},
 		{"en", "sql2014", "", "sql-server 2014"},
 		{"en", "Exchange 2013 CU23", "", "exchange 2013 [CU23]"},
+		{"en", "Exchange 2013 (CU 23), SQL Server 2014 SP 2", "", "exchange 2013 [CU23]; sql-server 2014 [SP2]"},
 		{"en", "SQL Server 2016SP1", "", "sql-server 2016 [SP1]"},
 		{"en", "Windows Server 2012R2", "", "windows-server 2012 R2"},
 		{"en", "Windows Storage Server 2008", "", "windows-storage-server 2008"},

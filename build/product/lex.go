@@ -385,6 +385,17 @@ func classify(w string) (token, bool) {
 		return token{kind: tNum, num: strings.ReplaceAll(w, ",", ".")}, true
 	case len(w) == 4 && isDigit(rune(w[0])) && isDigit(rune(w[1])) && w[2] == 'h' && isDigit(rune(w[3])):
 		return token{kind: tNum, num: strings.ToUpper(w)}, true // "20H2"
+	case len(w) >= 3 && w[0] == '2' && w[1] == 'k' && isTwoK(w[2:]):
+		// An administrator's "2k12", "2k8", "2k12r2": 2012, 2008, 2012 R2.
+		y, r2 := strings.CutSuffix(w[2:], "r2")
+		if len(y) == 1 {
+			y = "0" + y
+		}
+		v := "20" + y
+		if r2 {
+			v += " R2"
+		}
+		return token{kind: tNum, num: v}, true
 	case w == "sp" || w == "sps" || w == "cu":
 		// "SP 1", "CU 23": prepare joins a number that follows.
 		return token{kind: tSPs, num: w}, true
@@ -408,6 +419,12 @@ func classify(w string) (token, bool) {
 		return t, true
 	}
 	return token{}, false
+}
+
+// isTwoK: the rest of "2k12r2" — one or two digits, maybe "r2".
+func isTwoK(s string) bool {
+	s = strings.TrimSuffix(s, "r2")
+	return len(s) >= 1 && len(s) <= 2 && allDigits(s)
 }
 
 func isNumber(w string) bool {

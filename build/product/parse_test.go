@@ -78,6 +78,7 @@ func TestParse(t *testing.T) {
 		{"en", "Windows 11, Windows 10", "", "windows-client 11; windows-client 10"},
 		{"en", "Win2016", "", "windows-server 2016"},
 		{"en", "win 10", "", "windows-client 10"},
+		{"en", "Win2k12R2, win 2k8", "", "windows-server 2012 R2; windows-server 2008"},
 		{"en", "SQL 2014 SP2", "", "sql-server 2014 [SP2]"},
 		{"en", "sql2014", "", "sql-server 2014"},
 		{"en", "Exchange 2013 CU23", "", "exchange 2013 [CU23]"},

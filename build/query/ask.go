@@ -144,15 +144,36 @@ func (ix *Index) read(text, loc string, a *Answer) (Version, error) {
 		r = product.Parse(lg, text, "", "")
 	}
 	for _, u := range r.Unparsed {
-		a.Ignored = append(a.Ignored, text[u.Start:u.End])
+		span := text[u.Start:u.End]
+		if a.Target == "" { // "sql 2014 op fysieke server"
+			if t := ix.targetIn(span, loc); t != "" {
+				a.Target = t
+				continue
+			}
+		}
+		a.Ignored = append(a.Ignored, span)
 	}
 	var vs []Version
 	for _, pv := range r.Versions {
 		v := Version{Product: string(pv.Product), Version: pv.Version, Qualifiers: []string{}}
 		for _, q := range pv.Qualifiers {
+			// "windows server 2016 hyper-v": the installation, when the
+			// question names none.
+			if t, ok := guestTarget[q]; ok && a.Target == "" {
+				a.Target = t
+				continue
+			}
 			v.Qualifiers = append(v.Qualifiers, string(q))
 		}
 		vs = append(vs, v)
+	}
+	// "sql 2014 vmware": VMware named without a version next to another
+	// product's version is where it runs.
+	if len(vs) > 1 && a.Target == "" {
+		if i := slices.IndexFunc(vs, func(v Version) bool { return v.Product == string(product.VMwareVSphere) && v.Version == "" }); i >= 0 {
+			vs = slices.Delete(vs, i, i+1)
+			a.Target = string(matrix.TargetVMwareVM)
+		}
 	}
 	if len(vs) == 0 {
 		// A bare version ("2012 r2"): every product that lists it.
@@ -397,4 +418,25 @@ func (ix *Index) workloads(p string) map[string]bool {
 	}
 	ix.byProduct[p] = w
 	return w
+}
+
+// guestTarget is the installation a guest qualifier of a question means.
+var guestTarget = map[product.Qualifier]string{
+	product.HyperVGuest: string(matrix.TargetHyperVVM), product.VMwareGuest: string(matrix.TargetVMwareVM),
+	product.AzureStackGuest: string(matrix.TargetAzureStack),
+}
+
+// targetIn reads words of a question that are not a product version as an
+// installation ("on physical", "op fysieke server"): the whole span, or
+// the span without its first word (the preposition).
+func (ix *Index) targetIn(span, loc string) string {
+	if t, err := ix.ResolveTarget(span, loc); err == nil {
+		return t
+	}
+	if _, rest, ok := strings.Cut(strings.TrimSpace(span), " "); ok {
+		if t, err := ix.ResolveTarget(rest, loc); err == nil {
+			return t
+		}
+	}
+	return ""
 }

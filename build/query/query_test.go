@@ -69,6 +69,11 @@ func TestAsk(t *testing.T) {
 		{Question{Text: "sql 2014 sp2", Target: "vmware"}, "sql-server 2014 [SP2]", Yes, []int{58}},
 		{Question{Text: "windows server 2008 r2", Server: "v2", Target: "azure-vm"}, "windows-server 2008 R2", No, []int{51}},
 		{Question{Text: "Exchange 2013 CU23", Target: "physical"}, "exchange 2013 [CU23]", Yes, []int{73}},
+		// The installation named in the question itself.
+		{Question{Text: "sql 2014 vmware"}, "sql-server 2014", Yes, []int{58}},
+		{Question{Text: "SQL 2014 op fysieke server", Lang: "nl"}, "sql-server 2014", NotListed, nil},
+		{Question{Text: "windows server 2016 hyper-v", Server: "v2"}, "windows-server 2016", Conditional, []int{41}},
+		{Question{Text: "SQL Server 2016 on azure vm", Server: "v1", Lang: "en"}, "sql-server 2016", No, []int{56}},
 		// Not listed: the nearest are offered, never used.
 		{Question{Text: "Windows Server 2003"}, "windows-server 2003", NotListed, nil},
 		{Question{Text: "SQL Server 2019"}, "sql-server 2019", NotListed, nil},
@@ -84,6 +89,10 @@ func TestAsk(t *testing.T) {
 		}
 		if got := a.Query.String(); got != tt.read || a.Verdict != tt.verdict || !slices.Equal(lines(a), tt.lines) {
 			t.Errorf("%+v: read %s, %s, lines %v; want %s, %s, %v", tt.q, got, a.Verdict, lines(a), tt.read, tt.verdict, tt.lines)
+		}
+		if tt.q.Target == "" && strings.Contains(tt.q.Text, " vmware") && a.Target != "vmware-vm" || strings.Contains(tt.q.Text, "fysieke") && a.Target != "physical-server" ||
+			strings.HasSuffix(tt.q.Text, " hyper-v") && a.Target != "hyper-v-vm" || strings.HasSuffix(tt.q.Text, " azure vm") && a.Target != "azure-vm" {
+			t.Errorf("%+v: installation read as %q", tt.q, a.Target)
 		}
 		if a.Verdict == NotListed && tt.lines == nil && len(a.Nearest) == 0 && len(a.Results) == 0 {
 			t.Errorf("%+v: not listed without the nearest versions", tt.q)

@@ -124,9 +124,19 @@ export class MatrixApp {
     root.setAttribute("data-ready", "");
   }
 
-  /** index folds the search text of the rows up to end (exclusive). */
+  /**
+   * index folds the search text of the rows up to end (exclusive): the
+   * cells' texts joined by a space, as a reader sees them — a row's own
+   * textContent would run "…virtuele machine" and "Windows Server 2016"
+   * together into one word "machinewindows".
+   */
   private index(end: number): void {
-    for (let i = this.hay.length; i < end; i++) this.hay.push(haystack(this.rows[i].textContent || ""));
+    for (let i = this.hay.length; i < end; i++) {
+      const cells = this.rows[i].children;
+      let text = "";
+      for (let c = 0; c < cells.length; c++) text += (c > 0 ? " " : "") + (cells[c].textContent || "");
+      this.hay.push(haystack(text));
+    }
   }
 
   /** indexIdle folds the rows' search text in slices of idle time. */

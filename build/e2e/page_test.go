@@ -36,6 +36,7 @@ var $setF = (k, v) => { const s = $select(k); s.value = v; s.dispatchEvent(new E
 var $count = () => $root().querySelector("[data-count]").textContent.trim();
 var $fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 var $words = (s) => $fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w);
+var $rowText = (tr) => Array.from(tr.cells, (c) => c.textContent).join(" ");
 var $matches = (text, q) => { const ws = $words(text); return $words(q).every((t) => ws.some((w) => w.startsWith(t))); };
 `
 

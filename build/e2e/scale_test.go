@@ -64,7 +64,7 @@ func TestScale(t *testing.T) {
 	tb.q(`(() => {
 	  const r = {Shown: [], WrongShown: [], WrongHidden: []};
 	  for (const tr of $rows()) {
-	    const m = $matches(tr.textContent, `+js(q)+`);
+	    const m = $matches($rowText(tr), `+js(q)+`);
 	    if ($shown(tr)) r.Shown.push($rowID(tr));
 	    if ($shown(tr) && !m) r.WrongShown.push($rowID(tr));
 	    if (!$shown(tr) && m) r.WrongHidden.push($rowID(tr));

@@ -59,6 +59,7 @@ func compileWith(c *source.Content, set *phrase.Set, setDiags diag.List) (*Model
 	crossCheck(docs, &l)
 	m.Servers = buildServers(docs)
 	m.Rows, m.Workloads = buildRows(docs, m.Servers, &l)
+	m.Facts = buildFacts(m.Rows, m.Servers)
 	m.Sections = buildSections(c, docs, &l)
 	m.Vocabularies = buildVocabularies(c, locales, &l)
 	l.Sort()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"github.com/mabs-matrix/matrixdoc/build/phrase"
+	"github.com/mabs-matrix/matrixdoc/build/product"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -16,7 +17,7 @@ import (
 // phraseVocab is what a phrasebook may name: the model's closed
 // vocabularies, so a book cannot invent a target or a capability.
 func phraseVocab() phrase.Vocab {
-	v := phrase.Vocab{VersionKeys: VersionKeys}
+	v := phrase.Vocab{VersionKeys: product.VersionKeys}
 	for _, t := range Targets {
 		if t != TargetUnknown {
 			v.Targets = append(v.Targets, string(t))
@@ -27,9 +28,6 @@ func phraseVocab() phrase.Vocab {
 	}
 	return v
 }
-
-// VersionKeys are the keys of a phrasebook's versions section.
-var VersionKeys = []string{"and", "or", "with"}
 
 // builtin parses the embedded phrasebooks once per process.
 var builtin = sync.OnceValues(func() (*phrase.Set, diag.List) {

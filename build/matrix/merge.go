@@ -44,6 +44,7 @@ func checkRow(l *diag.List, a, b *locRow) {
 	if len(a.Versions) != len(b.Versions) {
 		mismatch(l, a.Pos, b.Pos, "the number of versions", fmt.Sprint(len(a.Versions)), fmt.Sprint(len(b.Versions)))
 	}
+	checkProducts(l, a, b)
 	// What a locale does not understand (unknown, already reported) is no
 	// disagreement: only known facts are compared.
 	if ta, tb := targetsOf(a), targetsOf(b); !slices.EqualFunc(ta, tb, func(x, y string) bool {
@@ -222,6 +223,7 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 			row.Extra[key][loc] = e.Text
 		}
 	}
+	row.Products = productsFor(docs, by)
 	for _, s := range servers {
 		sup := Support{Status: string(StatusUnknown)}
 		if cs, ok := dr.Support[s.ID]; ok {

@@ -77,6 +77,7 @@ type locRow struct {
 	Workload   string // the workload cell as written
 	WorkloadID string // "" when the workload is not in the known table
 	Versions   []string
+	Products   locProducts
 	Installs   []cellInstall
 	Support    map[string]cellSupport
 	Prot       protection
@@ -462,6 +463,10 @@ func (dc *docCtx) compileRow(cols []colInfo, r source.Row, addServer func(id, na
 	}
 	lr.Workload = headerText(workload)
 	lr.WorkloadID = dc.workloadID(workload, workloadTwin, version, versionTwin)
+	// The product versions, read with the workload known (a bare "2016"
+	// is a SharePoint version in the SharePoint row), from the English
+	// original when the file carries one.
+	lr.Products = parseProducts(dc.lg, lr.WorkloadID, version, lr.VersionsTwin, l)
 	return lr
 }
 

@@ -99,7 +99,8 @@ func TestLanguagesAreComplete(t *testing.T) {
 				t.Errorf("no phrase for workload %s", id)
 			}
 		}
-		for _, k := range testVocab.VersionKeys {
+		// The list words; build/product's tests require every key it reads.
+		for _, k := range []string{"and", "or", "with"} {
 			if count(func(b *Book) int { return len(b.VersionWords[k]) }) == 0 {
 				t.Errorf("no versions.%s word", k)
 			}

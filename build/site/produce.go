@@ -22,6 +22,8 @@ const (
 	DataJSON   = "data/matrix.json"
 	DataSchema = "data/matrix.schema.json"
 	DataCSV    = "data/matrix.csv"
+	DataIndex  = "data/" + matrix.IndexFile // per-workload files: data/workloads/<id>.json
+	DataXLSX   = "data/matrix.xlsx"
 )
 
 // sink is where produce puts the output files: a tree on disk (Build) or
@@ -140,7 +142,9 @@ func produce(opts Options, content *source.Content, model *matrix.Model, meta ma
 		}
 		if err := c.stream(DataCSV, func(w io.Writer) error { return matrix.WriteCSV(w, model) }); err != nil {
 			dataErr = err
+			return
 		}
+		dataErr = writeMoreData(c, content, model)
 	}()
 
 	var pageErr error

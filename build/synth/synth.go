@@ -208,7 +208,8 @@ func families(r *rand.Rand, opts Options) []family {
 		for len(prot) < 3 {
 			prot = append(prot, r.IntN(len(protections)))
 		}
-		fams = append(fams, family{name: pair{name, name}, stem: pair{name, name}, protect: prot})
+		stem := stems[i%len(stems)]
+		fams = append(fams, family{name: pair{name, name}, stem: pair{stem, stem}, protect: prot})
 	}
 	return fams
 }
@@ -233,12 +234,13 @@ func makeRow(r *rand.Rand, f family, k int) row {
 	if k < len(f.versions) {
 		rw.versions = f.versions[k]
 	} else {
-		// "<stem> <k>.0" never equals a listed version (none ends in ".0").
+		// "<stem> <k+1>.0" never equals a listed version (none ends in ".0");
+		// it counts from 1: a version "0.0" is no version of anything.
 		q := qualifiers[r.IntN(len(qualifiers))]
-		num := " " + strconv.Itoa(k) + ".0"
+		num := " " + strconv.Itoa(k+1) + ".0"
 		rw.versions = pair{f.stem.nl + num + q.nl, f.stem.en + num + q.en}
 		if r.IntN(8) == 0 {
-			old := " " + strconv.Itoa(k) + ".1"
+			old := " " + strconv.Itoa(k+1) + ".1"
 			rw.versions.nl += "<br/>" + f.stem.nl + old
 			rw.versions.en += "<br/>" + f.stem.en + old
 		}

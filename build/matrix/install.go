@@ -91,21 +91,50 @@ func (dc *docCtx) targets(lg *phrase.Lang, ln line) []cellInstall {
 	return split
 }
 
-// classifyTarget maps one phrase to a Target. Only the head of the phrase,
-// before any parenthesised explanation, counts: "Windows virtuele machine
-// in VMWare (beveiligt werkbelasting …)" is about VMware. Exactly one
-// target must match.
+// classifyTarget maps one phrase to a Target. What is in parentheses is an
+// explanation and counts only when the rest names no target: "Windows
+// virtuele machine in VMWare (beveiligt werkbelasting …)" is about VMware,
+// "(İş yükü Azure sanal makinesi olarak çalışırken) Azure sanal makinesi"
+// about Azure, and Turkish machine translation's "Windows sanal makinesi
+// (vmware'deki …) olarak" — the brand moved into the parentheses — about
+// VMware again. Exactly one target must match.
 func classifyTarget(lg *phrase.Lang, text string) (Target, bool) {
-	head := norm(text)
-	if i := strings.IndexByte(head, '('); i >= 0 {
-		head = strings.TrimSpace(head[:i])
+	full := norm(text)
+	head := strings.TrimSpace(withoutParens(full))
+	for _, h := range []string{head, full} {
+		if h == "" {
+			continue
+		}
+		id, _, also, ok := lg.Target(h)
+		if ok {
+			return Target(id), true
+		}
+		if len(also) > 0 {
+			return TargetUnknown, false // ambiguous: never guess
+		}
 	}
-	if head == "" {
-		return TargetUnknown, false
+	return TargetUnknown, false
+}
+
+// withoutParens is s with every parenthesized part (and an unclosed one to
+// the end) taken out.
+func withoutParens(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(':
+			depth++
+			continue
+		case ')':
+			if depth > 0 {
+				depth--
+				continue
+			}
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
 	}
-	id, _, _, ok := lg.Target(head)
-	if !ok {
-		return TargetUnknown, false // unknown, or ambiguous: never guess
-	}
-	return Target(id), true
+	return b.String()
 }

@@ -59,6 +59,7 @@ func TestSupportValues(t *testing.T) {
 		{"en", "Yes", StatusSupported, nil, ""},
 		{"en", "N", StatusUnsupported, nil, ""},
 		{"en", "Y (with UR1)", StatusConditional, Rich{{Text: "with UR1"}}, ""},
+		{"hu", "\"Y\" (UR1)", StatusConditional, Rich{{Text: "UR1"}}, "english-support-value"},
 		{"fr", "O", StatusSupported, nil, ""},
 		{"fr", "Oui", StatusSupported, nil, ""},
 		{"fr", "Non", StatusUnsupported, nil, ""},
@@ -216,6 +217,10 @@ func TestInstallations(t *testing.T) {
 		{"en", "Hyper-V or VMware virtual machine", []Target{hv, vmw}},
 		{"en", "Physical server, On-premises Hyper-V VM, Stack VM or VMware VM running Windows Server.", []Target{phys, hv, stack, vmw}},
 		{"en", "VMware virtual machine on Hyper-V", []Target{unk}},
+		// Parentheses explain; they count only when the rest names nothing.
+		{"en", "Windows virtual machine in VMware (protects workloads running in Windows virtual machine)", []Target{vmw}},
+		{"tr", "Windows sanal makinesi (vmware'deki Windows sanal makinede çalışan iş yüklerini korur) olarak", []Target{vmw}},
+		{"tr", "(İş yükü Azure sanal makinesi olarak çalışırken) Azure sanal makinesi", []Target{az}},
 	}
 	for _, tc := range tests {
 		var l diag.List

@@ -31,12 +31,12 @@ func (dc *docCtx) parseSupport(c cellText, twin *cellText) cellSupport {
 	}
 	first := lines[0]
 	t := first.text()
-	word := supportWord(t)
+	word, wordLen := supportWord(t)
 	out := cellSupport{Status: StatusUnknown, Pos: first.pos(0)}
 	yes, m, ok := dc.lg.Support(norm(word))
 	if ok && twin != nil && len(twin.lines()) > 0 {
 		// Machine translation can change a fact; Microsoft's original wins.
-		tw := supportWord(twin.lines()[0].text())
+		tw, _ := supportWord(twin.lines()[0].text())
 		if tyes, _, tok := dc.en.Support(norm(tw)); tok && tyes != yes {
 			dc.l.Warnf(out.Pos, "translation-disagrees", "support value %q means %s, but the English original %q says %s; the original is used",
 				word, yesNo(yes), tw, yesNo(tyes))
@@ -47,7 +47,7 @@ func (dc *docCtx) parseSupport(c cellText, twin *cellText) cellSupport {
 	case ok && m.Leak:
 		dc.un.warn(out.Pos, "english-support-value", norm(word), "English %q where %s expected", word, dc.lg.Expect())
 	case !ok && twin != nil && len(twin.lines()) > 0:
-		tw := supportWord(twin.lines()[0].text())
+		tw, _ := supportWord(twin.lines()[0].text())
 		if yes, _, ok = dc.en.Support(norm(tw)); ok {
 			dc.un.warn(out.Pos, "unknown-support-word", norm(word),
 				"support value %q is not in the %s phrasebook; read as %s from the English original %q — add it to support.%s in %s",
@@ -64,7 +64,7 @@ func (dc *docCtx) parseSupport(c cellText, twin *cellText) cellSupport {
 		out.Status = StatusSupported
 	}
 	var cond []line
-	if rest := first.trimmed(len(word), len(t), ",;:"); len(rest) > 0 {
+	if rest := first.trimmed(wordLen, len(t), ",;:"); len(rest) > 0 {
 		rt := rest.text()
 		if strings.HasPrefix(rt, "(") && closeParen(rt, 0) == len(rt)-1 {
 			rest = rest.trimmed(1, len(rt)-1, "")
@@ -84,13 +84,17 @@ func (dc *docCtx) parseSupport(c cellText, twin *cellText) cellSupport {
 }
 
 // supportWord is the first word of a support cell's first line: up to a
-// space or "(", trailing punctuation dropped.
-func supportWord(t string) string {
+// space or "(", trailing punctuation and quotes dropped; n is how many
+// bytes of t it takes.
+func supportWord(t string) (word string, n int) {
 	end := strings.IndexAny(t, " (（")
 	if end < 0 {
 		end = len(t)
 	}
-	return strings.TrimRight(t[:end], ",;:.")
+	// Machine translation sometimes quotes the letter ("\"Y\" (UR1)");
+	// n covers the quotes too, the word does not.
+	w := strings.TrimRight(t[:end], ",;:.")
+	return strings.Trim(w, "\"'“”„«»‘’"), len(w)
 }
 
 func yesNo(yes bool) string {

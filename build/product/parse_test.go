@@ -105,7 +105,7 @@ func TestParse(t *testing.T) {
 		{"en", "SQL Server 2014 and frobnicated SPs", "", "sql-server 2014 | ? \"frobnicated SPs\""},
 		{"cs", "VMware server 5.5 nebo 6.0", "", "vmware-vsphere 5.5; vmware-vsphere 6.0"},
 		{"cs", "R2 VMM 2012 SP1", "", "system-center-vmm 2012 [SP1] | ? \"R2\""},
-		{"ru", "SQL Server 2012 с пакетом обновления 2 (SP2)", "", "sql-server 2012 [SP2] | ? \"с пакетом обновления 2\""},
+		{"ru", "SQL Server 2012 с накопительным пакетом 2", "", "sql-server 2012 | ? \"с накопительным пакетом 2\""},
 		{"en", "Windows", "", " | ? \"Windows\""},
 	}
 	for _, tt := range tests {

@@ -66,6 +66,9 @@ func TestParseLanguages(t *testing.T) {
 		{"pt-br", "Windows Server 2008 SP2 (você precisa instalar o Windows Management Framework)", "",
 			"windows-server 2008 [SP2, requires Windows Management Framework]"},
 		{"pt-pt", "O SharePoint 2010", "", "sharepoint 2010"},
+		{"pt-pt", "Windows Server de 2019", "", "windows-server 2019"},
+		{"pt-br", "VMware vCenter/vSphere ESX/ESXi versão de licença 5.5/6.0/6.5", "",
+			"vmware-vsphere 5.5 [licensed]; vmware-vsphere 6.0 [licensed]; vmware-vsphere 6.5 [licensed]"},
 		{"pt-pt", "Servidor VMware 5.5 ou 6.0 ou 6.5", "", "vmware-vsphere 5.5; vmware-vsphere 6.0; vmware-vsphere 6.5"},
 		{"pt-pt", "Windows Server 2016 - não é o Nano Server", "", "windows-server 2016 [not Nano Server]"}, // terminology
 		{"pt-br", "(incluindo a edição Windows Server Core)", "", " | shared including Server Core"},        // terminology

@@ -105,7 +105,7 @@ func TestParse(t *testing.T) {
 		{"en", "SQL Server 2014 and frobnicated SPs", "", "sql-server 2014 | ? \"frobnicated SPs\""},
 		{"cs", "VMware server 5.5 nebo 6.0", "", "vmware-vsphere 5.5; vmware-vsphere 6.0"},
 		{"cs", "R2 VMM 2012 SP1", "", "system-center-vmm 2012 [SP1] | ? \"R2\""},
-		{"ru", "SQL Server 2012 с пакетом обновления 2 (SP2)", "", "sql-server 2012 [SP2] | ? \"с пакетом обновления 2\""},
+		{"ru", "SQL Server 2012 с накопительным пакетом 2", "", "sql-server 2012 | ? \"с накопительным пакетом 2\""},
 		{"en", "Windows", "", " | ? \"Windows\""},
 	}
 	for _, tt := range tests {
@@ -157,7 +157,7 @@ func TestCoverageProperty(t *testing.T) {
 		"frob", "пакетом", "和支持的", "\xff", "\x00", "é", "ǅ", "İ", "\u2028", "’", "-")
 	rng := rand.New(rand.NewPCG(9, 9))
 	var langs []*phrase.Lang
-	for _, tag := range []string{"nl", "en", "fr", "de", "es", "cs", "zh-cn"} {
+	for _, tag := range published {
 		langs = append(langs, lang(t, tag))
 	}
 	defs := []product.Product{"", product.AzureLocal, product.WindowsClient, product.SQLServer}
@@ -195,16 +195,42 @@ func TestCoverageProperty(t *testing.T) {
 	}
 }
 
-// TestBooksFillTheKeys: the five books this package fills have words for
-// every language key; the root book names every product; no other key
-// exists.
+// published are the languages Microsoft publishes the page in, and pt, the
+// book pt-br and pt-pt share.
+var published = []string{
+	"cs", "de", "en", "es", "fr", "hu", "it", "ja", "ko", "nl", "pl",
+	"pt", "pt-br", "pt-pt", "ru", "sv", "tr", "zh-cn", "zh-tw",
+}
+
+// TestBooksFillTheKeys: every published language has words for every
+// language key in its own chain — its book or a parent's (pt-br's may come
+// from pt), never only from root or from the English every other language
+// falls back on; every embedded book is in a published language's chain
+// (a new book is tested here); the root book names every product.
 func TestBooksFillTheKeys(t *testing.T) {
-	for _, tag := range []string{"en", "nl", "fr", "de", "es"} {
-		b := books().Book(tag)
+	inChain := map[string]bool{phrase.RootTag: true}
+	for _, tag := range published {
+		var own []*phrase.Book
+		for _, b := range books().For(tag, "").Books {
+			inChain[b.Tag] = true
+			if b.Tag == phrase.RootTag || b.Tag == phrase.FallbackTag && tag != phrase.FallbackTag {
+				continue
+			}
+			own = append(own, b)
+		}
+		if len(own) == 0 || own[0].Tag != tag {
+			t.Errorf("%s: no book of its own", tag)
+			continue
+		}
 		for _, k := range product.LanguageKeys {
-			if len(b.VersionWords[k]) == 0 {
+			if !slices.ContainsFunc(own, func(b *phrase.Book) bool { return len(b.VersionWords[k]) > 0 }) {
 				t.Errorf("%s: no words for versions.%s", tag, k)
 			}
+		}
+	}
+	for _, tag := range books().Tags() {
+		if !inChain[tag] {
+			t.Errorf("book %s is in no published language's chain: add it to published", tag)
 		}
 	}
 	root := books().Book("root")

@@ -1,0 +1,99 @@
+package search
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// The page data (see the package doc for the fields). Lists of ids are
+// ascending, so each is written as the differences between neighbours,
+// each difference as base-32 digits, most significant first: every digit
+// but the last from the alphabet's upper half ("w"…"_"), the last from its
+// lower half ("0"…"v"). A group of ten small ids is ten characters; the
+// characters need no JSON escaping and are safe inside a <script> element.
+const intDigits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+// appendIDs writes one ascending id list.
+func appendIDs(b []byte, ids []int32) []byte {
+	prev := int32(0)
+	for _, id := range ids {
+		d := uint32(id - prev)
+		prev = id
+		var tmp [7]byte
+		n := len(tmp) - 1
+		tmp[n] = intDigits[d&31]
+		for d >>= 5; d > 0; d >>= 5 {
+			n--
+			tmp[n] = intDigits[32+d&31]
+		}
+		b = append(b, tmp[n:]...)
+	}
+	return b
+}
+
+// DecodeIDs reads one id list written by appendIDs (for tests).
+func DecodeIDs(s string) []int32 {
+	var out []int32
+	acc, prev := int32(0), int32(0)
+	for i := 0; i < len(s); i++ {
+		d := int32(strings.IndexByte(intDigits, s[i]))
+		if d >= 32 {
+			acc = acc<<5 | (d - 32)
+			continue
+		}
+		prev += acc<<5 | d
+		out = append(out, prev)
+		acc = 0
+	}
+	return out
+}
+
+func appendString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // escapes <, >, &, U+2028 and U+2029: safe in a <script>
+	return append(b, q...)
+}
+
+// appendLists writes id lists as one JSON string, lists separated by " ".
+func appendLists(b []byte, lists [][]int32) []byte {
+	b = append(b, '"')
+	for i, l := range lists {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendIDs(b, l)
+	}
+	return append(b, '"')
+}
+
+// AppendJSON appends the index as the page's script reads it: one JSON
+// object,
+//
+//	{"fold": {"’": "'", …},   FoldTable: character → its fold
+//	 "stop": "a an …",        the stop words, space-separated
+//	 "nt": 158,               how many of the words are visible text
+//	 "words": "… …",          Words, space-separated (a word has no space)
+//	 "groups": "… …",         each group's word ids (appendIDs), space-separated
+//	 "rows": "… …"}           each row's group ids, space-separated
+func (ix *Index) AppendJSON(b []byte) []byte {
+	b = append(b, `{"fold":{`...)
+	for i, kv := range ix.Fold {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, kv[0])
+		b = append(b, ':')
+		b = appendString(b, kv[1])
+	}
+	b = append(b, `},"stop":`...)
+	b = appendString(b, strings.Join(ix.Lexicon.StopWords(), " "))
+	b = append(b, `,"nt":`...)
+	b = strconv.AppendInt(b, int64(ix.NText), 10)
+	b = append(b, `,"words":`...)
+	b = appendString(b, strings.Join(ix.Words, " "))
+	b = append(b, `,"groups":`...)
+	b = appendLists(b, ix.Groups)
+	b = append(b, `,"rows":`...)
+	b = appendLists(b, ix.Rows)
+	return append(b, '}')
+}

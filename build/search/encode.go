@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -13,6 +14,10 @@ import (
 // lower half ("0"…"v"). A group of ten small ids is ten characters; the
 // characters need no JSON escaping and are safe inside a <script> element.
 const intDigits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+// AppendIDs writes one ascending id list in the page data's form (other
+// page data uses it too: build/render's answer data).
+func AppendIDs(b []byte, ids []int32) []byte { return appendIDs(b, ids) }
 
 // appendIDs writes one ascending id list.
 func appendIDs(b []byte, ids []int32) []byte {
@@ -72,9 +77,15 @@ func appendLists(b []byte, lists [][]int32) []byte {
 //	{"fold": {"’": "'", …},   FoldTable: character → its fold
 //	 "stop": "a an …",        the stop words, space-separated
 //	 "nt": 158,               how many of the words are visible text
-//	 "words": "… …",          Words, space-separated (a word has no space)
+//	 "words": "… …",          Words, space-separated (a word has no space), text first
 //	 "groups": "… …",         each group's word ids (appendIDs), space-separated
-//	 "rows": "… …"}           each row's group ids, space-separated
+//	 "implied": {"t:vmware-vm": "…", …}, the groups of each facet value's labels
+//	 "rows": "… …"}           each row's other group ids, space-separated
+//
+// A row's groups are its "rows" entry plus the "implied" groups of its facet
+// values (Piece.Of: its workload, targets, capabilities and statuses), which
+// the script reads from the page's facet data: the labels are not repeated
+// in every row.
 func (ix *Index) AppendJSON(b []byte) []byte {
 	b = append(b, `{"fold":{`...)
 	for i, kv := range ix.Fold {
@@ -93,7 +104,42 @@ func (ix *Index) AppendJSON(b []byte) []byte {
 	b = appendString(b, strings.Join(ix.Words, " "))
 	b = append(b, `,"groups":`...)
 	b = appendLists(b, ix.Groups)
-	b = append(b, `,"rows":`...)
-	b = appendLists(b, ix.Rows)
+	b = append(b, `,"implied":{`...)
+	keys := make([]string, 0, len(ix.Implied))
+	for k := range ix.Implied {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k)
+		b = append(b, ':', '"')
+		b = appendIDs(b, ix.Implied[k])
+		b = append(b, '"')
+	}
+	b = append(b, `},"rows":`...)
+	b = appendLists(b, ix.ExplicitRows())
 	return append(b, '}')
+}
+
+// ExplicitRows are the rows' groups less those implied by their facet
+// values.
+func (ix *Index) ExplicitRows() [][]int32 {
+	out := make([][]int32, len(ix.Rows))
+	for i, gs := range ix.Rows {
+		implied := map[int32]bool{}
+		for _, k := range ix.RowOf[i] {
+			for _, g := range ix.Implied[k] {
+				implied[g] = true
+			}
+		}
+		for _, g := range gs {
+			if !implied[g] {
+				out[i] = append(out[i], g)
+			}
+		}
+	}
+	return out
 }

@@ -24,12 +24,13 @@ func TestAppendJSON(t *testing.T) {
 	ix := seedIndex(t, "nl")
 	b := ix.AppendJSON(nil)
 	var d struct {
-		Fold   map[string]string
-		Stop   string
-		NT     int
-		Words  string
-		Groups string
-		Rows   string
+		Fold    map[string]string
+		Stop    string
+		NT      int
+		Words   string
+		Groups  string
+		Implied map[string]string
+		Rows    string
 	}
 	if err := json.Unmarshal(b, &d); err != nil {
 		t.Fatal(err)
@@ -42,9 +43,29 @@ func TestAppendJSON(t *testing.T) {
 	if len(rows) != len(ix.Rows) || len(groups) != len(ix.Groups) {
 		t.Fatalf("%d rows, %d groups; want %d, %d", len(rows), len(groups), len(ix.Rows), len(ix.Groups))
 	}
+	// A row's groups are its own plus those of its facet values, which the
+	// script knows from the facet data: its workload, targets,
+	// capabilities and statuses.
+	m := seed(t)
 	for i, r := range rows {
-		if !slices.Equal(DecodeIDs(r), ix.Rows[i]) {
-			t.Errorf("row %d: %v, want %v", i, DecodeIDs(r), ix.Rows[i])
+		of := []string{"w:" + m.Rows[i].Workload}
+		for _, in := range m.Rows[i].Installations {
+			of = append(of, "t:"+in.Target)
+		}
+		for _, c := range m.Rows[i].Capabilities {
+			of = append(of, "c:"+c)
+		}
+		for _, srv := range m.Servers {
+			of = append(of, "st:"+m.Rows[i].Support[srv.ID].Status)
+		}
+		got := DecodeIDs(r)
+		for _, k := range of {
+			got = append(got, DecodeIDs(d.Implied[k])...)
+		}
+		slices.Sort(got)
+		got = slices.Compact(got)
+		if !slices.Equal(got, ix.Rows[i]) {
+			t.Errorf("row %d: %v, want %v", i, got, ix.Rows[i])
 		}
 	}
 	for i, g := range groups {

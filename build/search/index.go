@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
 )
@@ -47,14 +46,19 @@ func (k Kind) String() string {
 type Piece struct {
 	Text string
 	Kind Kind // Text or Vocabulary
+	// Of names the facet value the piece is a label of — "w:<workload>",
+	// "t:<target>", "c:<capability>", "st:<status>" — or is "" for the
+	// row's own text. The page data does not repeat such pieces per row:
+	// the script adds them from the row's facet values.
+	Of string
 }
 
 // Index is what the rows of one locale's matrix page can be found by.
 type Index struct {
 	Locale string
 	// Words is the vocabulary: first the NText words that occur in some
-	// row's visible text, then every other word; each part sorted by UTF-16
-	// code units (the browser's string order, for its binary search).
+	// row's visible text, then every other word; each part in order of
+	// first use (rows in order, pieces in RowPieces order).
 	Words []string
 	NText int
 	// Groups are the distinct pieces' words (ids into Words, ascending);
@@ -64,6 +68,11 @@ type Index struct {
 	// Rows lists each row's groups (ids into Groups, ascending), in model
 	// row order.
 	Rows [][]int32
+	// Implied maps a facet value ("t:vmware-vm", see Piece.Of) to the
+	// groups of its labels, and RowOf lists each row's facet values: the
+	// page data writes a row's other groups only.
+	Implied map[string][]int32
+	RowOf   [][]string
 	// Fold is the folding table the page's script needs (see FoldTable).
 	Fold [][2]string
 	// Lexicon holds the stop words and synonyms used.
@@ -122,14 +131,14 @@ func workloadNames(m *matrix.Model) map[string]matrix.L {
 func rowPieces(m *matrix.Model, loc string, i int, names map[string]matrix.L, lb labels) []Piece {
 	r := &m.Rows[i]
 	var out []Piece
-	text := func(s string) { out = append(out, Piece{s, Text}) }
-	vocab := func(s string) { out = append(out, Piece{s, Vocabulary}) }
-	text(names[r.Workload][loc])
+	text := func(s, of string) { out = append(out, Piece{s, Text, of}) }
+	vocab := func(s, of string) { out = append(out, Piece{s, Vocabulary, of}) }
+	text(names[r.Workload][loc], "w:"+r.Workload)
 	for _, v := range r.Versions[loc] {
-		text(v)
+		text(v, "")
 	}
 	for _, in := range r.Installations {
-		text(in.Text[loc])
+		text(in.Text[loc], "")
 	}
 	var statuses []string
 	for _, srv := range m.Servers {
@@ -139,26 +148,26 @@ func rowPieces(m *matrix.Model, loc string, i int, names map[string]matrix.L, lb
 			st = string(matrix.StatusUnknown)
 		}
 		statuses = append(statuses, st)
-		text(lb.statuses[st][loc])
+		text(lb.statuses[st][loc], "st:"+st)
 		if c := sup.Condition[loc]; len(c) > 0 {
-			text(rich(c))
+			text(rich(c), "")
 		}
 	}
 	for _, part := range [][]matrix.Rich{r.Protect[loc], r.Recover[loc], r.Notes[loc]} {
 		for _, it := range part {
-			text(rich(it))
+			text(rich(it), "")
 		}
 	}
 	for _, l := range m.Locales {
 		for _, in := range r.Installations {
-			vocab(lb.targets[in.Target][l])
+			vocab(lb.targets[in.Target][l], "t:"+in.Target)
 		}
 		for _, c := range r.Capabilities {
-			vocab(lb.caps[c][l])
+			vocab(lb.caps[c][l], "c:"+c)
 		}
 		if l != loc {
 			for _, st := range statuses {
-				vocab(lb.statuses[st][l])
+				vocab(lb.statuses[st][l], "st:"+st)
 			}
 		}
 	}
@@ -193,7 +202,7 @@ func Build(m *matrix.Model, loc string) (*Index, error) {
 
 // BuildWith is Build with a given lexicon.
 func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
-	ix := &Index{Locale: loc, Lexicon: lx, Rows: make([][]int32, len(m.Rows))}
+	ix := &Index{Locale: loc, Lexicon: lx, Rows: make([][]int32, len(m.Rows)), Implied: map[string][]int32{}, RowOf: make([][]string, len(m.Rows))}
 	names, lb := workloadNames(m), modelLabels(m)
 	type pieceKey struct {
 		text string
@@ -215,9 +224,20 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 				pieces = append(pieces, k)
 			}
 			gs = append(gs, id)
+			if p.Of != "" {
+				if !slices.Contains(ix.RowOf[i], p.Of) {
+					ix.RowOf[i] = append(ix.RowOf[i], p.Of)
+				}
+				if !slices.Contains(ix.Implied[p.Of], id) {
+					ix.Implied[p.Of] = append(ix.Implied[p.Of], id)
+				}
+			}
 		}
 		slices.Sort(gs)
 		ix.Rows[i] = slices.Compact(gs)
+	}
+	for _, gs := range ix.Implied {
+		slices.Sort(gs)
 	}
 
 	// Each piece's words with their kinds; the best kind of every word.
@@ -227,6 +247,7 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 	}
 	pieceWords := make([][]entry, len(pieces))
 	best := map[string]Kind{}
+	var order []string // words in order of first use
 	for pi, p := range pieces {
 		us := Units(Fold(p.text))
 		seen := map[string]int{}
@@ -247,26 +268,31 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 		for _, u := range us {
 			add(p.kind)(u.Word)
 		}
-		variants(us, add(Variant))
+		variants(us, lx.Stop, add(Variant))
 		lx.expand(us, add(Synonym))
 		for _, e := range es {
-			if b, ok := best[e.word]; !ok || e.kind < b {
+			b, ok := best[e.word]
+			if !ok {
+				order = append(order, e.word)
+			}
+			if !ok || e.kind < b {
 				best[e.word] = e.kind
 			}
 		}
 		pieceWords[pi] = es
 	}
 
+	// Words in order of first use keep a group's ids close together, so
+	// their differences are small in the page data; the script sorts the
+	// words for its binary search.
 	var textWords, otherWords []string
-	for w, k := range best {
-		if k == Text {
+	for _, w := range order {
+		if best[w] == Text {
 			textWords = append(textWords, w)
 		} else {
 			otherWords = append(otherWords, w)
 		}
 	}
-	sortUTF16(textWords)
-	sortUTF16(otherWords)
 	ix.Words = append(textWords, otherWords...)
 	ix.NText = len(textWords)
 	wordID := make(map[string]int32, len(ix.Words))
@@ -292,17 +318,6 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 		}
 	})
 	return ix
-}
-
-// sortUTF16 sorts words by their UTF-16 code units, the order of
-// JavaScript's string comparison (it differs from Go's byte order only
-// for characters above U+FFFF).
-func sortUTF16(ws []string) {
-	keys := make(map[string][]uint16, len(ws))
-	for _, w := range ws {
-		keys[w] = utf16.Encode([]rune(w))
-	}
-	sort.Slice(ws, func(i, j int) bool { return slices.Compare(keys[ws[i]], keys[ws[j]]) < 0 })
 }
 
 // RowWords returns every word row i can be found by, with its kind (the

@@ -169,9 +169,10 @@ func (lx *Lexicon) StopWords() []string {
 
 // expand adds, for every synonym member that occurs in us (whole units,
 // in order), the other members of its group: their words, their joined
-// spelling, and that spelling joined to the unit before and after where
-// the text allows a join ("windows 10" → "win", "win10";
-// "sql server 2014" → "sql", "sql2014").
+// spelling, and — for a one-word member — that word joined to the unit
+// before and after where the text allows a join and the neighbour is no
+// stop word ("windows 10" → "win", "win10"; "sql server 2014" → "sql",
+// "sql2014").
 func (lx *Lexicon) expand(us []Unit, add func(string)) {
 	for i := range us {
 		for _, gm := range lx.first[us[i].Word] {
@@ -195,10 +196,13 @@ func (lx *Lexicon) expand(us []Unit, add func(string)) {
 					add(w)
 				}
 				add(other.joined)
-				if i > 0 && joinable(us[i].Sep) {
+				if len(other.units) > 1 {
+					continue // only a one-word synonym joins its neighbours ("win10", "sql2014")
+				}
+				if i > 0 && joinable(us[i].Sep) && !lx.Stop[us[i-1].Word] {
 					add(us[i-1].Word + other.joined)
 				}
-				if i+k < len(us) && joinable(us[i+k].Sep) {
+				if i+k < len(us) && joinable(us[i+k].Sep) && !lx.Stop[us[i+k].Word] {
 					add(other.joined + us[i+k].Word)
 				}
 			}

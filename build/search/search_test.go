@@ -223,7 +223,7 @@ func TestNoWordAcrossElements(t *testing.T) {
 				for _, u := range us {
 					add(u.Word)
 				}
-				variants(us, add)
+				variants(us, ix.Lexicon.Stop, add)
 				ix.Lexicon.expand(us, add)
 			}
 			got := ix.RowWords(i)

@@ -102,22 +102,26 @@ func releaseTail(w string) string {
 	return w[i:]
 }
 
-// joinable reports whether a separator only splits a spelling: white space
-// and at most one hyphen, dot or underscore ("Hyper-V", "Hyper V", "bare
-// metal", "VMware .NET" — not "2012/2012", "a, b" or "(CSV)").
+// joinable reports whether a separator only splits a spelling: white
+// space, or one hyphen, dot or underscore alone, or a hyphen between
+// spaces ("Hyper-V", "Hyper V", "bare metal", "ASP.NET", "2012 - R2" — not
+// "2012/2012", "a, b", "(CSV)" or the ". " that ends a sentence).
 func joinable(sep string) bool {
 	if sep == "" {
 		return false
 	}
-	mark := false
+	if sep == "." || sep == "_" {
+		return true
+	}
+	hyphen := false
 	for i := 0; i < len(sep); i++ {
 		switch sep[i] {
 		case ' ':
-		case '-', '.', '_':
-			if mark {
+		case '-':
+			if hyphen {
 				return false
 			}
-			mark = true
+			hyphen = true
 		default:
 			return false
 		}
@@ -141,7 +145,7 @@ func Units(folded string) []Unit {
 	out := make([]Unit, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if i+1 < len(toks) && isNumber(t.Word) && isRelease(toks[i+1].Word) && joinable(toks[i+1].Sep) && !strings.ContainsAny(toks[i+1].Sep, "._") {
+		if i+1 < len(toks) && isNumber(t.Word) && isRelease(toks[i+1].Word) && joinable(toks[i+1].Sep) && toks[i+1].Sep != "." && toks[i+1].Sep != "_" {
 			out = append(out, Unit{Word: t.Word + toks[i+1].Word, Sep: t.Sep, Release: toks[i+1].Word})
 			i++
 			continue
@@ -171,15 +175,19 @@ const maxJoin = 3
 // release qualifier on its own ("r2", so a query "r2" finds "2012 R2"), and
 // every run of 2 to maxJoin adjacent units whose separators only split a
 // spelling, joined ("hyper"+"v" → "hyperv", "bare"+"metal" → "baremetal",
-// "windows"+"server"+"2012r2" → "windowsserver2012r2").
-func variants(us []Unit, add func(string)) {
+// "windows"+"server"+"2012r2" → "windowsserver2012r2"). A run never holds
+// a stop word: nobody spells "2012 or 2016" as one word.
+func variants(us []Unit, stop map[string]bool, add func(string)) {
 	for i, u := range us {
 		if u.Release != "" && u.Release != u.Word {
 			add(u.Release)
 		}
+		if stop[u.Word] {
+			continue
+		}
 		w := u.Word
 		for k := i + 1; k < len(us) && k-i < maxJoin; k++ {
-			if !joinable(us[k].Sep) {
+			if !joinable(us[k].Sep) || stop[us[k].Word] {
 				break
 			}
 			w += us[k].Word

@@ -82,7 +82,7 @@ func TestWords(t *testing.T) {
 // variantsOf lists the spelling variants of a text.
 func variantsOf(text string) []string {
 	var out []string
-	variants(Units(Fold(text)), func(w string) { out = append(out, w) })
+	variants(Units(Fold(text)), map[string]bool{"and": true}, func(w string) { out = append(out, w) })
 	return out
 }
 
@@ -99,7 +99,9 @@ func TestVariants(t *testing.T) {
 		{"system state/bare metal", []string{"systemstate", "baremetal"}, []string{"statebare"}},
 		{"Windows 10, Windows 8.1", []string{"windows10", "windows8.1"}, []string{"10windows"}},
 		{"SQL Server (2014)", []string{"sqlserver"}, []string{"server2014"}},
-		{"a b c d", []string{"ab", "abc", "bcd"}, []string{"abcd"}}, // at most three words joined
+		{"a b c d", []string{"ab", "abc", "bcd"}, []string{"abcd"}},                                         // at most three words joined
+		{"must be NTFS. FAT too", nil, []string{"ntfsfat"}},                                                 // not across a sentence's end
+		{"Datacenter and Standard", nil, []string{"datacenterand", "andstandard", "datacenterandstandard"}}, // no stop word
 	} {
 		got := variantsOf(c.in)
 		for _, w := range c.want {

@@ -6,18 +6,24 @@
 // whole and its rows are left as they are (the chunk is marked stale): they
 // get their states when the chunk is shown again, so switching a facet back
 // and forth touches only the rows of chunks that stay partly shown. A row is
-// therefore shown exactly when neither it nor its <tbody> is hidden. Each row's search text is folded once, lazily:
-// in idle time after start-up, or all at once by the first search that
-// comes before that is done.
+// therefore shown exactly when neither it nor its <tbody> is hidden.
+//
+// The search matches the query against the index the build shipped with
+// the page (search.ts); rows found only through a typo carry data-near and
+// say so. Each facet option shows how many rows it would leave, given the
+// search and the other facets, and is disabled at 0.
 
+import { Answer, AnswerData } from "./answer";
+import { exportCSV } from "./export";
 import { InView } from "./inview";
-import { haystack, matches, terms } from "./fold";
+import { EXACT, NEAR, NONE, SearchData, SearchIndex, Term, units } from "./search";
 import { State } from "./state";
 
 /**
  * FacetData are the rows' facet values as indexes into value tables (see
  * build/render/data.go): a row is [workload, [targets], [status per server
- * in servers order], [capabilities]].
+ * in servers order], [capabilities], differences] — differences a bit mask
+ * over pairs, bit p set when the two servers of pairs[p] differ.
  */
 export interface FacetData {
   servers: string[];
@@ -25,39 +31,112 @@ export interface FacetData {
   t: string[];
   st: string[];
   c: string[];
-  rows: Array<[number, number[], number[], number[]]>;
+  pairs: Array<[number, number]>;
+  rows: Array<[number, number[], number[], number[], number]>;
 }
 
-/** Data is what a matrix needs: the facets and the count pattern. */
+/** Data is what a matrix needs: the facets, its locale's search index, strings and answer data. */
 export interface Data extends FacetData {
   count: string; // "{shown} of {total} rows"
+  search: SearchData;
+  ui: Record<string, string>;
+  answer: AnswerData;
 }
 
-/** Rows folded per slice of idle time. */
-const indexBatch = 250;
+type Row = [number, number[], number[], number[], number];
+
+/** Facet is one select of the filter form and the rows' values for it. */
+class Facet {
+  readonly opts: HTMLOptionElement[] = [];
+  /** optOf maps a value index to its option's index in opts (-1: not offered). */
+  readonly optOf: Int32Array;
+  counts: Int32Array;
+  all = 0;
+  private shown: number[] = [];
+
+  constructor(
+    readonly sel: HTMLSelectElement,
+    readonly table: string[],
+    /** values calls f with each of a row's value indexes. */
+    readonly values: (r: Row, f: (v: number) => void) => void,
+    /** has reports whether a row has value v. */
+    readonly has: (r: Row, v: number) => boolean,
+  ) {
+    this.optOf = new Int32Array(table.length).fill(-1);
+    Array.from(sel.options).forEach((o, i) => {
+      this.opts.push(o);
+      const v = table.indexOf(o.value);
+      if (o.value && v >= 0) this.optOf[v] = i;
+    });
+    this.counts = new Int32Array(table.length);
+  }
+
+  /** want is the selected value's index, -1 for one the data does not know, undefined for "all". */
+  want(): number | undefined {
+    const v = this.sel.value;
+    return v ? this.table.indexOf(v) : undefined;
+  }
+
+  count(r: Row): void {
+    this.all++;
+    this.values(r, (v) => this.counts[v]++);
+  }
+
+  reset(): void {
+    this.counts.fill(0);
+    this.all = 0;
+  }
+
+  /** label writes the counts into the options' labels (only those that changed). */
+  label(pattern: string): void {
+    this.opts.forEach((o, i) => {
+      let n = this.all;
+      if (o.value) {
+        const v = this.table.indexOf(o.value);
+        n = v >= 0 ? this.counts[v] : 0;
+      }
+      if (this.shown[i] === n) return;
+      this.shown[i] = n;
+      o.label = pattern.replace("{label}", o.text).replace("{count}", String(n));
+      const off = n === 0 && !o.selected;
+      if (o.disabled !== off) o.disabled = off;
+    });
+  }
+}
 
 /** MatrixApp drives one matrix: a form of controls and a table. */
 export class MatrixApp {
   readonly facetKeys: string[];
-  private data: Data;
-  private rows: HTMLElement[];
-  private hay: string[] = [];
+  readonly data: Data;
+  readonly rows: HTMLElement[];
+  readonly index: SearchIndex;
+  readonly facets = new Map<string, Facet>();
   /** shown says which rows match; rowHidden is each row's `hidden` attribute as last written. */
-  private shown: boolean[];
+  readonly shown: boolean[];
   private rowHidden: boolean[];
+  /** level is each row's search match (search.ts); rowNear the data-near state as last written. */
+  level: Uint8Array | null = null;
+  private rowNear: boolean[];
   private bodies: HTMLElement[];
   private bodyOf: number[];
   /** members lists each chunk's rows; stale marks the hidden chunks whose rows' attributes lag shown. */
   private members: number[][];
   private stale: boolean[];
-  private input: HTMLInputElement;
-  private selects = new Map<string, HTMLSelectElement>();
+  readonly input: HTMLInputElement;
   private count: HTMLElement;
   private empty: HTMLElement;
+  private why: HTMLElement;
+  private nearNote: HTMLElement;
+  private print: HTMLElement;
   private inView: InView;
+  readonly answer: Answer | null;
+  /** terms are the current query's terms. */
+  terms: Term[] = [];
   /** onChange is called after a user change; push says whether to add a history entry. */
   onChange: (push: boolean) => void = () => {};
   private typing = false;
+  private lastControl: HTMLElement | null = null;
+  private lastAt = 0;
 
   /** data defaults to the JSON in the element root's data-data names. */
   constructor(
@@ -69,12 +148,23 @@ export class MatrixApp {
       data = JSON.parse((src && src.textContent) || "{}") as Data;
     }
     this.data = data;
-    this.rows = Array.from(root.querySelectorAll<HTMLElement>("tbody > tr"));
+    const d = data;
+    const keys = (r: number): string[] => {
+      const row = d.rows[r];
+      if (!row) return [];
+      const out = ["w:" + d.w[row[0]]];
+      for (const t of row[1]) out.push("t:" + d.t[t]);
+      for (const c of row[3]) out.push("c:" + d.c[c]);
+      for (const st of row[2]) out.push("st:" + d.st[st]);
+      return out;
+    };
+    this.index = new SearchIndex(data.search || ({} as SearchData), keys);
+    this.rows = Array.from(root.querySelectorAll<HTMLElement>("table.matrix > tbody > tr"));
     this.inView = new InView(this.rows, root);
     // The rows come in chunks of <tbody> (content-visibility: auto in
     // main.css), so that a change shows or hides rows far from the viewport
     // without laying them out; a chunk with no row shown is hidden whole.
-    this.bodies = Array.from(root.querySelectorAll<HTMLElement>("tbody"));
+    this.bodies = Array.from(root.querySelectorAll<HTMLElement>("table.matrix > tbody"));
     this.bodyOf = [];
     let body: Element | null = null;
     let k = -1;
@@ -90,120 +180,188 @@ export class MatrixApp {
     this.stale = this.bodies.map(() => false);
     this.rowHidden = this.rows.map((r) => r.hidden);
     this.shown = this.rowHidden.map((h) => !h);
+    this.rowNear = this.rows.map(() => false);
     // A hidden chunk prints as nothing, like on screen; still, bring every
     // row's attribute up to date before printing, so the printed DOM is whole.
     window.addEventListener("beforeprint", () => this.flush());
     this.input = root.querySelector<HTMLInputElement>("input[type=search]")!;
-    root.querySelectorAll<HTMLSelectElement>("select[name]").forEach((s) => this.selects.set(s.name, s));
-    this.facetKeys = Array.from(this.selects.keys());
     this.count = root.querySelector<HTMLElement>("[data-count]")!;
     this.empty = root.querySelector<HTMLElement>("[data-empty]")!;
-    const form = root.querySelector<HTMLFormElement>("form")!;
+    this.why = document.createElement("p");
+    this.empty.append(this.why);
+    this.nearNote = root.querySelector<HTMLElement>("[data-near-note]")!;
+    this.print = root.querySelector<HTMLElement>("[data-print]")!;
+    const form = root.querySelector<HTMLFormElement>("form.filters")!;
+    this.addFacets(form);
+    this.answer = Answer.create(this);
+    this.facetKeys = Array.from(this.facets.keys()).concat(this.answer ? this.answer.keys : []);
     form.hidden = false;
+    // Narrow screens fold the facets away (the search and the first rows
+    // stay above the fold); wide ones show them.
+    const more = form.querySelector<HTMLDetailsElement>("details");
+    if (more && window.matchMedia("(min-width: 640px)").matches) more.open = true;
     form.addEventListener("submit", (e) => e.preventDefault());
     this.input.addEventListener("input", () => {
+      const first = !this.typing;
+      this.lastControl = null;
       this.filter();
-      this.onChange(!this.typing);
+      this.onChange(first);
       this.typing = true;
+      if (first) this.keepResultsInView();
     });
-    this.selects.forEach((s) =>
-      s.addEventListener("change", () => {
-        this.typing = false;
-        this.filter();
-        this.onChange(true);
-      }),
-    );
+    this.facets.forEach((f) => {
+      f.sel.addEventListener("change", () => this.changed(f.sel));
+      f.sel.addEventListener("blur", () => (this.lastControl = null));
+    });
     root.querySelector("[data-clear]")!.addEventListener("click", () => {
       this.typing = false;
+      this.lastControl = null;
       this.set({ q: "", f: {}, l: "", p: "" });
       this.onChange(true);
       this.input.focus();
     });
-    this.indexIdle();
+    const exp = root.querySelector<HTMLButtonElement>("[data-export]");
+    if (exp) {
+      exp.hidden = false;
+      exp.addEventListener("click", () => exportCSV(this));
+    }
+    this.idle(() => this.index.decode());
+    apps.push(this);
+    hook();
+    // The sticky header's height, for the rows' scroll-margin-top (main.css):
+    // a row a link scrolls to lands below the header, not under it.
+    const head = root.querySelector<HTMLElement>("table.matrix > thead");
+    if (head && "ResizeObserver" in window) {
+      new ResizeObserver(() => root.style.setProperty("--sticky", head.offsetHeight + "px")).observe(head);
+    }
   }
 
-  /** index folds the search text of the rows up to end (exclusive). */
-  private index(end: number): void {
-    for (let i = this.hay.length; i < end; i++) this.hay.push(haystack(this.rows[i].textContent || ""));
+  /** addFacets finds the form's selects and what each reads from a row. */
+  private addFacets(form: HTMLFormElement): void {
+    const d = this.data;
+    const pairIDs = (d.pairs || []).map(([a, b]) => d.servers[a] + "~" + d.servers[b]);
+    form.querySelectorAll<HTMLSelectElement>("select[name]").forEach((sel) => {
+      const k = sel.name;
+      let f: Facet;
+      const srv = d.servers.indexOf(k);
+      if (k === "w") f = new Facet(sel, d.w, (r, g) => g(r[0]), (r, v) => r[0] === v);
+      else if (k === "t") f = new Facet(sel, d.t, (r, g) => r[1].forEach(g), (r, v) => r[1].indexOf(v) >= 0);
+      else if (k === "c") f = new Facet(sel, d.c, (r, g) => r[3].forEach(g), (r, v) => r[3].indexOf(v) >= 0);
+      else if (k === "d")
+        f = new Facet(
+          sel,
+          pairIDs,
+          (r, g) => {
+            for (let p = 0; p < pairIDs.length; p++) if (r[4] & (1 << p)) g(p);
+          },
+          (r, v) => (r[4] & (1 << v)) !== 0,
+        );
+      else if (srv >= 0) f = new Facet(sel, d.st, (r, g) => g(r[2][srv]), (r, v) => r[2][srv] === v);
+      else return;
+      this.facets.set(k, f);
+    });
   }
 
-  /** indexIdle folds the rows' search text in slices of idle time. */
-  private indexIdle(): void {
-    const idle = (f: (d?: IdleDeadline) => void) =>
-      "requestIdleCallback" in window ? requestIdleCallback(f) : setTimeout(f, 50);
-    const step = (d?: IdleDeadline) => {
-      do this.index(Math.min(this.rows.length, this.hay.length + indexBatch));
-      while (d && d.timeRemaining() > 2 && this.hay.length < this.rows.length);
-      if (this.hay.length < this.rows.length) idle(step);
-    };
-    idle(step);
+  /** changed handles a control's change: arrow keys through a select's options make one history entry, not one each. */
+  changed(control: HTMLElement): void {
+    const now = performance.now();
+    const push = this.lastControl !== control || now - this.lastAt > 1000;
+    this.lastControl = control;
+    this.lastAt = now;
+    this.typing = false;
+    this.filter();
+    this.onChange(push);
+  }
+
+  /** idle runs f when the browser has nothing else to do. */
+  private idle(f: () => void): void {
+    if ("requestIdleCallback" in window) requestIdleCallback(() => f());
+    else setTimeout(f, 50);
+  }
+
+  /**
+   * keepResultsInView scrolls the search field to the top on narrow screens
+   * when the count would be below the fold (an on-screen keyboard takes
+   * half the screen): the reader sees the count and the first rows change
+   * while typing.
+   */
+  private keepResultsInView(): void {
+    if (!window.matchMedia("(max-width: 639.98px)").matches) return;
+    const r = this.count.getBoundingClientRect();
+    if (r.bottom > window.innerHeight * 0.5 || r.top < 0) {
+      (this.input.closest(".field") || this.input).scrollIntoView({ block: "start" });
+    }
   }
 
   /** state returns the controls' current values. */
   state(): State {
     const f: Record<string, string> = {};
-    this.selects.forEach((s, k) => {
-      if (s.value) f[k] = s.value;
+    this.facets.forEach((fc, k) => {
+      if (fc.sel.value) f[k] = fc.sel.value;
     });
+    if (this.answer) Object.assign(f, this.answer.state());
     return { q: this.input.value, f, l: "", p: "" };
   }
 
   /** set puts s into the controls (from the URL) and filters. */
   set(s: State): void {
     this.typing = false;
-    if (terms(this.input.value).join(" ") !== terms(s.q).join(" ")) this.input.value = s.q;
-    this.selects.forEach((sel, k) => {
+    const same = (a: string, b: string) =>
+      this.index.terms(a).map((t) => t.text).join(" ") === this.index.terms(b).map((t) => t.text).join(" ");
+    if (!same(this.input.value, s.q)) this.input.value = s.q;
+    this.facets.forEach((fc, k) => {
       const v = s.f[k] || "";
       // A value the select does not offer (an old or hand-edited link) means "all".
-      sel.value = Array.from(sel.options).some((o) => o.value === v) ? v : "";
+      fc.sel.value = Array.from(fc.sel.options).some((o) => o.value === v) ? v : "";
     });
+    if (this.answer) this.answer.set(s.f);
     this.filter();
   }
 
-  /** filter shows the rows that match every term and every facet. */
+  /** filter shows the rows that match the search and every facet, and counts each facet's options. */
   filter(): void {
-    const ts = terms(this.input.value);
+    const terms = this.index.terms(this.input.value);
+    this.terms = terms;
+    const level = terms.length > 0 ? this.index.match(terms) : null;
+    this.level = level;
     const d = this.data;
-    // A selected value as its index in the table; -1 (matches no row) for
-    // a value the data does not know, undefined for "all".
-    const want = (key: string, table: string[]): number | undefined => {
-      const v = this.selects.get(key)?.value || "";
-      return v ? table.indexOf(v) : undefined;
-    };
-    const w = want("w", d.w);
-    const t = want("t", d.t);
-    const c = want("c", d.c);
-    const perK: number[] = [];
-    const perV: number[] = [];
-    d.servers.forEach((id, i) => {
-      const v = want(id, d.st);
-      if (v !== undefined) {
-        perK.push(i);
-        perV.push(v);
-      }
+    const fs = Array.from(this.facets.values());
+    const want = fs.map((f) => f.want());
+    fs.forEach((f) => f.reset());
+    const active: number[] = [];
+    want.forEach((v, k) => {
+      if (v !== undefined) active.push(k);
     });
-    if (ts.length > 0) this.index(this.rows.length);
     // Locals, not fields, in the loop over every row.
     const data = d.rows;
     const rows = this.rows;
     const shown = this.shown;
-    const hay = this.hay;
     const bodyOf = this.bodyOf;
     const list: number[] = [];
     const inBody = this.bodies.map(() => 0);
+    let near = 0;
     for (let i = 0; i < rows.length; i++) {
       const r = data[i];
-      let ok =
-        !!r &&
-        (w === undefined || r[0] === w) &&
-        (t === undefined || r[1].indexOf(t) >= 0) &&
-        (c === undefined || r[3].indexOf(c) >= 0);
-      for (let k = 0; ok && k < perK.length; k++) ok = r[2][perK[k]] === perV[k];
-      if (ok && ts.length > 0) ok = matches(hay[i], ts); // the text last: it costs most
+      let fails = 0;
+      let which = -1;
+      if (!r || (level !== null && level[i] === NONE)) {
+        fails = 2; // the text (or a row without data) fails: no facet counts it
+      } else {
+        for (let a = 0; a < active.length && fails < 2; a++) {
+          const k = active[a];
+          if (!fs[k].has(r, want[k]!)) {
+            fails++;
+            which = k;
+          }
+        }
+      }
+      const ok = fails === 0;
       if (ok) {
+        for (let k = 0; k < fs.length; k++) fs[k].count(r);
         list.push(i);
         inBody[bodyOf[i]]++;
-      }
+        if (level !== null && level[i] === NEAR) near++;
+      } else if (fails === 1) fs[which].count(r);
       shown[i] = ok;
     }
     // Only the rows of the chunks left visible get their attribute now.
@@ -214,19 +372,30 @@ export class MatrixApp {
       if (b.hidden !== none) b.hidden = none;
     });
     const n = list.length;
-    this.count.textContent = this.data.count
-      .replace("{shown}", String(n))
-      .replace("{total}", String(this.rows.length));
+    const text = d.count.replace("{shown}", String(n)).replace("{total}", String(rows.length));
+    if (this.count.textContent !== text) this.count.textContent = text;
+    const pattern = d.ui["filter.option"] || "{label} ({count})";
+    fs.forEach((f) => f.label(pattern));
     this.empty.hidden = n > 0;
-    this.inView.set(ts, list);
+    if (n === 0) this.explainEmpty(terms, fs, want);
+    this.noteNear(near, terms);
+    this.inView.set(terms.length ? this.index.marker(terms) : null, list);
+    if (this.answer) this.answer.update(list);
+    this.describeForPrint(text);
   }
 
-  /** write brings row i's `hidden` attribute in line with shown. */
+  /** write brings row i's `hidden` attribute and its near mark in line with shown and level. */
   private write(i: number): void {
     const h = !this.shown[i];
     if (this.rowHidden[i] !== h) {
       this.rowHidden[i] = h;
       this.rows[i].hidden = h;
+    }
+    const nr = !h && this.level !== null && this.level[i] === NEAR;
+    if (this.rowNear[i] !== nr) {
+      this.rowNear[i] = nr;
+      if (nr) this.rows[i].setAttribute("data-near", this.data.ui["filter.near"] || "≈");
+      else this.rows[i].removeAttribute("data-near");
     }
   }
 
@@ -242,4 +411,157 @@ export class MatrixApp {
       if (s) this.sync(k);
     });
   }
+
+  /** passesFacets reports whether row i passes every selected facet but skip. */
+  private passesFacets(i: number, fs: Facet[], want: Array<number | undefined>): boolean {
+    const r = this.data.rows[i];
+    if (!r) return false;
+    for (let k = 0; k < fs.length; k++) if (want[k] !== undefined && !fs[k].has(r, want[k]!)) return false;
+    return true;
+  }
+
+  /**
+   * explainEmpty says why nothing is shown: the first word that, added to
+   * the words before it and the filters, leaves no row — and offers the
+   * closest words that would leave some.
+   */
+  private explainEmpty(terms: Term[], fs: Facet[], want: Array<number | undefined>): void {
+    const ui = this.data.ui;
+    this.why.replaceChildren();
+    const n = this.rows.length;
+    const base = new Uint8Array(n);
+    for (let i = 0; i < n; i++) base[i] = this.passesFacets(i, fs, want) ? 1 : 0;
+    if (terms.length === 0 || !base.some((x) => x)) {
+      this.why.textContent = ui["filter.emptyfilters"] || "";
+      return;
+    }
+    let allowed = base;
+    for (let k = 0; k < terms.length; k++) {
+      const lv = this.index.match(terms.slice(0, k + 1));
+      const left = allowed.map((a, i) => (a && lv[i] !== NONE ? 1 : 0));
+      if (left.some((x) => x)) continue;
+      // terms[k] is the word that matched nothing (among what was left).
+      const alone = this.index.match([terms[k]]).some((x) => x !== NONE);
+      const restricted = k > 0 || want.some((v) => v !== undefined);
+      const key = !alone ? "filter.nomatch" : restricted ? "filter.nomatchleft" : "filter.nomatch";
+      this.why.append((ui[key] || "{word}").replace("{word}", "“" + terms[k].text + "”") + " ");
+      const prev = k > 0 ? this.index.match(terms.slice(0, k)) : null;
+      const pool = base.map((a, i) => (a && (!prev || prev[i] !== NONE) ? 1 : 0));
+      const close = this.index.closest(terms[k].text, pool, 3);
+      if (close.length) {
+        this.why.append((ui["filter.suggest"] || "") + " ");
+        close.forEach((w, j) => {
+          const b = document.createElement("button");
+          b.type = "button";
+          b.className = "suggest";
+          b.textContent = w;
+          b.addEventListener("click", () => {
+            const ts = terms.map((t) => t.text);
+            ts[k] = w;
+            this.input.value = ts.join(" ");
+            this.typing = false;
+            this.filter();
+            this.onChange(true);
+            this.input.focus();
+          });
+          if (j > 0) this.why.append(" ");
+          this.why.append(b);
+        });
+      }
+      return;
+    }
+  }
+
+  /** noteNear says which typed words were read as which words, when rows are shown only thanks to that. */
+  private noteNear(near: number, terms: Term[]): void {
+    const ui = this.data.ui;
+    if (near === 0) {
+      if (!this.nearNote.hidden) this.nearNote.hidden = true;
+      return;
+    }
+    const parts: string[] = [];
+    for (const t of terms) {
+      const wm = this.index.wordMatches(t.text, true);
+      const ws: string[] = [];
+      for (let k = 0; k < wm.length; k += 2) {
+        if (wm[k + 1] === NEAR && wm[k] < this.index.nt && ws.length < 3) ws.push(this.index.words[wm[k]]);
+      }
+      if (ws.length) parts.push("“" + t.text + "” ≈ " + ws.join(", "));
+    }
+    const text = (ui["filter.nearnote"] || "{n} {words}").replace("{n}", String(near)).replace("{words}", parts.join("; "));
+    if (this.nearNote.textContent !== text) this.nearNote.textContent = text;
+    this.nearNote.hidden = false;
+  }
+
+  /** describeForPrint writes the printed page's line naming the active filters. */
+  private describeForPrint(count: string): void {
+    const ui = this.data.ui;
+    const parts: string[] = [];
+    const q = this.input.value.trim();
+    if (q) parts.push((ui["print.search"] || "{q}").replace("{q}", q));
+    this.facets.forEach((f) => {
+      if (!f.sel.value) return;
+      const label = this.root.querySelector<HTMLLabelElement>("label[for='" + f.sel.id + "']");
+      const opt = f.sel.selectedOptions[0];
+      parts.push((label ? label.textContent : f.sel.name) + ": " + (opt ? opt.text : f.sel.value));
+    });
+    const text = parts.length
+      ? (ui["print.filters"] || "{filters} {count}").replace("{filters}", parts.join("; ")).replace("{count}", count)
+      : (ui["print.all"] || "{count}").replace("{count}", count);
+    if (this.print.textContent !== text) this.print.textContent = text;
+  }
+
+  /** shownRows lists the indexes of the rows shown, in order. */
+  shownRows(): number[] {
+    const out: number[] = [];
+    this.shown.forEach((s, i) => {
+      if (s) out.push(i);
+    });
+    return out;
+  }
+
+  /** exactRow reports whether row i is found without a typo (for the answer and the export). */
+  exactRow(i: number): boolean {
+    return this.level === null || this.level[i] === EXACT;
+  }
+}
+
+/**
+ * scrollToTarget scrolls a link's target into view below the sticky header
+ * (its scroll-margin-top), and again two frames later if the rows above it
+ * changed size meanwhile (rows are laid out only near the viewport, so the
+ * first estimate can be off).
+ */
+export function scrollToTarget(el: HTMLElement): void {
+  el.scrollIntoView({ block: "start" });
+  const top = el.getBoundingClientRect().top;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView({ block: "start" });
+    }),
+  );
+}
+
+/** isShown reports whether a table row is shown (neither it nor its chunk is hidden). */
+export function isShown(tr: HTMLElement): boolean {
+  return !tr.hidden && !(tr.parentElement && tr.parentElement.hidden);
+}
+
+/** apps are the page's matrices (one hosted; one per locale offline). */
+const apps: MatrixApp[] = [];
+
+/**
+ * hook publishes window.matrixdoc, the page's search rules for the browser
+ * tests (build/e2e) and for anyone debugging a query in the console: fold,
+ * words and terms of the matrix shown, exactly as the search reads them.
+ */
+function hook(): void {
+  const w = window as unknown as { matrixdoc?: object };
+  if (w.matrixdoc) return;
+  const shown = () => apps.find((a) => !a.root.closest("[hidden]")) || apps[0];
+  w.matrixdoc = {
+    fold: (text: string) => shown().index.folder.fold(text),
+    words: (text: string) => units(shown().index.folder.fold(text)).map((u) => u.word),
+    terms: (q: string) => shown().index.terms(q),
+  };
 }

@@ -3,20 +3,25 @@
 // parsed as HTML. The markup mirrors what build/render/rowhtml.go writes for
 // the hosted pages, with ids prefixed by the locale and links as fragments.
 
+import type { AnswerData } from "./answer";
 import { FacetData } from "./matrix";
+import type { SearchData } from "./search";
 
 /** A span: a text index, or [text index, href index] (hrefs made safe by the build). */
 type Span = number | [number, number];
 type Rich = Span[];
 
-/** LocaleData is one locale's texts; see build/render/offline.go. */
+/** LocaleData is one locale's texts, search index and answer data; see build/render/offline.go. */
 interface LocaleData {
   ui: Record<string, string>;
   servers: string[];
   w: string[];
   t: string[];
   st: string[];
+  c: string[];
   rows: Array<[number[], number[], Rich[], Rich[], Rich[], Rich[]]>;
+  search: SearchData;
+  answer: AnswerData;
 }
 
 /** OfflineData is the offline file's one JSON object. */

@@ -73,7 +73,7 @@ func TestSearchExamples(t *testing.T) {
 func (tb *tab) facetOptions() map[string][]string {
 	tb.t.Helper()
 	var opts map[string][]string
-	tb.q(`Object.fromEntries(Array.from($root().querySelectorAll("select[name]")).map((s) =>
+	tb.q(`Object.fromEntries(Array.from($root().querySelectorAll("form.filters select[name]")).map((s) =>
 	  [s.name, Array.from(s.options).map((o) => o.value).filter((v) => v)]))`, &opts)
 	return opts
 }

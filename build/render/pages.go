@@ -64,7 +64,7 @@ func (r *renderer) matrixJob(lv *localeView) job {
 				w.s(`<script type="application/json" id="`)
 				w.esc(lv.App.DataID)
 				w.s(`">`)
-				r.facets.appJSON(w, lv.App.count)
+				r.facets.appJSON(w, lv)
 				w.s(`</script>`)
 			})
 	}}

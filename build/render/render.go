@@ -54,6 +54,7 @@ import (
 
 	"github.com/mabs-matrix/matrixdoc/build/bundle"
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
+	"github.com/mabs-matrix/matrixdoc/build/search"
 )
 
 // Paths of files other stages write that the pages link to.
@@ -171,7 +172,28 @@ func Stream(in Input, emit Emit) error {
 		offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}, use)
 	}
 	wg.Wait()
-	for _, loc := range m.Locales {
+	// Each locale's search index and answer data, shared by its hosted page
+	// and its part of the offline file.
+	errs := make([]error, len(m.Locales))
+	for i, loc := range m.Locales {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ix, err := search.Build(m, loc)
+			if err != nil {
+				errs[i] = fmt.Errorf("search: %w", err)
+				return
+			}
+			ans := buildAnswer(m, loc, strs[loc], fcts)
+			hosted[i].search, offline[i].search = ix, ix
+			hosted[i].answer, offline[i].answer = ans, ans
+		}()
+	}
+	wg.Wait()
+	for i, loc := range m.Locales {
+		if errs[i] != nil {
+			return errs[i]
+		}
 		if err := strs[loc].err(); err != nil {
 			return err
 		}

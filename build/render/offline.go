@@ -37,7 +37,7 @@ var offlineUI = []string{
 	"col.workload", "col.version", "col.installation", "col.protection",
 	"row.protect", "row.recover", "row.notes", "row.permalink",
 	"workload.grid", "workload.gridcaption", "workload.details", "workload.back",
-	"workload.none", "workload.inmatrix", "filter.count",
+	"workload.none", "workload.inmatrix", "workload.what", "filter.count",
 }
 
 // texts is the string table of the offline data.

@@ -20,9 +20,12 @@
 // the pages only link to them.
 //
 // Invariants:
-//   - every internal link is relative, so the output works opened from disk
-//     (404.html alone sets <base href="/">: the host serves it at any missed
-//     URL, where links relative to the page would point nowhere);
+//   - every internal link is relative (404.html alone sets <base href="/">:
+//     the host serves it at any missed URL, where links relative to the page
+//     would point nowhere), and a link to a page names its folder, as the
+//     canonical URL does ("../nl/", "workloads/sql-server/"): the host serves
+//     the folder's index.html. (Opened from disk a folder link shows the
+//     folder; the offline single file is the copy meant for disk.)
 //   - hosted pages carry no inline script or style (a strict CSP applies);
 //     their only inline <script> is type="application/json" data. Only the
 //     offline file inlines its CSS and JS;

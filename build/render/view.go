@@ -35,7 +35,7 @@ func (m mode) workloadHref(id string) string {
 	if m.offline {
 		return "#l=" + url.QueryEscape(m.locale) + "&p=" + url.QueryEscape(id)
 	}
-	return "workloads/" + id + "/index.html"
+	return "workloads/" + id + "/"
 }
 
 // matrixFromWorkload is the matrix page as seen from a workload page.
@@ -43,14 +43,14 @@ func (m mode) matrixFromWorkload(fragment string) string {
 	if m.offline {
 		return fragment
 	}
-	return "../../index.html" + fragment
+	return "../../" + fragment
 }
 
 func (m mode) backHref(workload string) string {
 	if m.offline {
 		return "#l=" + url.QueryEscape(m.locale) + "&w=" + url.QueryEscape(workload)
 	}
-	return "../../index.html#w=" + url.QueryEscape(workload)
+	return "../../#w=" + url.QueryEscape(workload)
 }
 
 // localeView is everything one locale's pages show, built once per locale
@@ -142,6 +142,7 @@ type rowView struct {
 	DetailID     string // id on the workload page
 	InMatrix     string // link from the workload page to the matrix row
 	C            *colLabels
+	What         string // what can be protected or recovered (workload pages only)
 }
 
 type supportView struct {
@@ -254,7 +255,7 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode, u *usage) *lo
 	for _, t := range matrix.Targets {
 		s.get("target." + string(t))
 	}
-	for _, key := range []string{"workload.none", "workload.inmatrix", "workload.grid", "workload.gridcaption", "workload.back"} {
+	for _, key := range []string{"workload.none", "workload.inmatrix", "workload.grid", "workload.gridcaption", "workload.back", "workload.what"} {
 		s.get(key)
 	}
 	v.rows, v.models, v.related = k, m.Workloads, related
@@ -456,6 +457,7 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		wv.Prefix = loc + "-"
 	}
 	wv.Grid = s.get("workload.grid")
+	what := s.get("workload.what")
 	wv.GridCaption = strings.ReplaceAll(s.get("workload.gridcaption"), "{workload}", name)
 	wv.BackLabel = strings.ReplaceAll(s.get("workload.back"), "{workload}", name)
 	// Each version's cells, by target column in order of first use; a
@@ -476,6 +478,13 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		}
 		rv := &rowView{}
 		k.row(i, rv)
+		if caps := m.Rows[i].Capabilities; len(caps) > 0 {
+			names := make([]string, len(caps))
+			for j, c := range caps {
+				names[j] = inSentence(labelOf(s, "capability.", c))
+			}
+			rv.What = strings.ReplaceAll(what, "{list}", strings.Join(names, ", "))
+		}
 		views[i] = rv
 		wv.Rows = append(wv.Rows, rv)
 		ins := m.Rows[i].Installations

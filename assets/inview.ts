@@ -59,7 +59,8 @@ export class InView {
   /** markInView finds the shown rows in view (a binary search over their positions) and marks them. */
   private markInView(): void {
     const s = this.shown;
-    if (s.length === 0 || this.rows[s[0]].getClientRects().length === 0) return; // not rendered
+    const ts = this.ts;
+    if (!ts || s.length === 0 || this.rows[s[0]].getClientRects().length === 0) return; // nothing to mark, or not rendered
     const top = -margin;
     const bottom = window.innerHeight + margin;
     let lo = 0;
@@ -79,7 +80,7 @@ export class InView {
     }
     for (const row of todo) {
       this.done.add(row);
-      mark(row, this.ts!);
+      mark(row, ts);
       this.marked.push(row);
     }
   }

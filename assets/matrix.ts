@@ -95,9 +95,11 @@ class Facet {
         const v = this.table.indexOf(o.value);
         n = v >= 0 ? this.counts[v] : 0;
       }
-      if (this.shown[i] === n) return;
-      this.shown[i] = n;
-      o.label = pattern.replace("{label}", o.text).replace("{count}", String(n));
+      if (this.shown[i] !== n) {
+        this.shown[i] = n;
+        o.label = pattern.replace("{label}", o.text).replace("{count}", String(n));
+      }
+      // The chosen option stays enabled: the select must be able to show it.
       const off = n === 0 && !o.selected;
       if (o.disabled !== off) o.disabled = off;
     });
@@ -231,6 +233,7 @@ export class MatrixApp {
     // The sticky header's height, for the rows' scroll-margin-top (main.css):
     // a row a link scrolls to lands below the header, not under it.
     const head = root.querySelector<HTMLElement>("table.matrix > thead");
+    root.style.setProperty("--near", JSON.stringify(data.ui["filter.near"] || "≈"));
     if (head && "ResizeObserver" in window) {
       new ResizeObserver(() => root.style.setProperty("--sticky", head.offsetHeight + "px")).observe(head);
     }
@@ -394,7 +397,7 @@ export class MatrixApp {
     const nr = !h && this.level !== null && this.level[i] === NEAR;
     if (this.rowNear[i] !== nr) {
       this.rowNear[i] = nr;
-      if (nr) this.rows[i].setAttribute("data-near", this.data.ui["filter.near"] || "≈");
+      if (nr) this.rows[i].setAttribute("data-near", "");
       else this.rows[i].removeAttribute("data-near");
     }
   }

@@ -617,13 +617,18 @@ export class SearchIndex {
         } else if (lv === NEAR) {
           out.push([at[u.start], at[u.end], true]);
         }
-        // A word found as words joined ("hyperv" in "Hyper-V"): every part,
-        // when the term goes past the first.
-        let w = u.word;
-        for (let j = i + 1; j < us.length && j - i < 3 && joinable(us[j].sep); j++) {
-          w += us[j].word;
-          if (matched.get(w) === EXACT && all.some((t) => t.length > u.word.length && exact(t, w))) {
-            for (let x = i; x <= j; x++) out.push([at[us[x].start], at[us[x].end], false]);
+        // A term found as words joined ("hyperv" in "Hyper-V"): the parts it
+        // spans, each whole.
+        for (const t of all) {
+          if (t.length <= u.word.length || !t.startsWith(u.word)) continue;
+          let w = u.word;
+          for (let j = i + 1; j < us.length && j - i < 3 && joinable(us[j].sep); j++) {
+            w += us[j].word;
+            if (w.length < t.length) continue;
+            if (matched.get(w) === EXACT && exact(t, w)) {
+              for (let x = i; x <= j; x++) out.push([at[us[x].start], at[us[x].end], false]);
+            }
+            break;
           }
         }
       }

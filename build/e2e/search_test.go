@@ -383,3 +383,107 @@ func TestSearchAgreesWithGo(t *testing.T) {
 		})
 	}
 }
+
+// marksJS lists, two frames after a change, the marks in the shown rows:
+// their text and whether they are a typo's (class near).
+const marksJS = `new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() =>
+  res($rows().filter($shown).flatMap((tr) => Array.from(tr.querySelectorAll("mark")).map((m) => ({Text: m.textContent, Near: m.classList.contains("near")})))))))`
+
+type markInfo struct {
+	Text string
+	Near bool
+}
+
+// TestSearchMarks: matched words are marked in the rows in view — exact
+// matches highlighted, typo matches underlined (class near) and their rows
+// labelled, with a note naming the typed word and what it was read as.
+func TestSearchMarks(t *testing.T) {
+	ui := uiStrings(t, "en")
+	tb := newTab(t)
+	tb.openMatrix("en", "")
+
+	tb.do(`$setQ("sql 2014")`)
+	var marks []markInfo
+	tb.eval(`(() => {`+pageJS+`; return `+marksJS+`; })()`, &marks)
+	if len(marks) == 0 {
+		t.Fatalf(`"sql 2014" marks nothing`)
+	}
+	for _, m := range marks {
+		if f := search.Fold(m.Text); m.Near || (f != "sql" && f != "2014") {
+			t.Errorf(`"sql 2014" marks %+v`, m)
+		}
+	}
+
+	tb.do(`$setQ("hyperv")`)
+	tb.eval(`(() => {`+pageJS+`; return `+marksJS+`; })()`, &marks)
+	got := map[string]bool{}
+	for _, m := range marks {
+		got[search.Fold(m.Text)] = true
+	}
+	if !got["hyper"] || !got["v"] || len(got) != 2 {
+		t.Errorf(`"hyperv" marks %v, want the parts of "Hyper-V"`, got)
+	}
+
+	tb.do(`$setQ("sharpoint")`)
+	tb.eval(`(() => {`+pageJS+`; return `+marksJS+`; })()`, &marks)
+	near := 0
+	for _, m := range marks {
+		if !m.Near || search.Fold(m.Text) != "sharepoint" {
+			t.Errorf(`"sharpoint" marks %+v`, m)
+		}
+		near++
+	}
+	var st struct {
+		Labels []string
+		Note   string
+		Hidden bool
+	}
+	tb.q(`({Labels: $rows().filter($shown).map((tr) => getComputedStyle(tr.querySelector("th"), "::after").content),
+	  Note: $root().querySelector("[data-near-note]").textContent, Hidden: $root().querySelector("[data-near-note]").hidden})`, &st)
+	if near == 0 || len(st.Labels) == 0 {
+		t.Fatalf(`"sharpoint" marks %d words in %d rows`, near, len(st.Labels))
+	}
+	for _, l := range st.Labels {
+		if l != js(ui["filter.near"]) {
+			t.Errorf(`a row found through a typo is labelled %s, want %q`, l, ui["filter.near"])
+		}
+	}
+	if st.Hidden || !strings.Contains(st.Note, "“sharpoint”") || !strings.Contains(st.Note, "sharepoint") {
+		t.Errorf("near note %q (hidden %v)", st.Note, st.Hidden)
+	}
+}
+
+// TestEmptyStateWords: when nothing matches, the page names the word that
+// matched nothing and offers the closest words that do; each offer, taken,
+// shows rows.
+func TestEmptyStateWords(t *testing.T) {
+	tb := newTab(t)
+	tb.openMatrix("en", "")
+	for _, c := range []struct{ q, word, offer string }{
+		{"sharpxint", "sharpxint", "sharepoint"},
+		{"sql 2014 exchnge", "exchnge", ""},
+		{"mailbox zzqxv", "zzqxv", ""},
+	} {
+		tb.do(`$setQ(` + js(c.q) + `)`)
+		var st struct {
+			Shown  int
+			Text   string
+			Offers []string
+		}
+		tb.q(`({Shown: $visible().length, Text: $root().querySelector("[data-empty]").textContent,
+		  Offers: Array.from($root().querySelectorAll("[data-empty] button.suggest")).map((b) => b.textContent)})`, &st)
+		if st.Shown != 0 || !strings.Contains(st.Text, "“"+c.word+"”") {
+			t.Errorf("%q: %d rows, empty state %q does not name “%s”", c.q, st.Shown, st.Text, c.word)
+		}
+		if c.offer != "" && (len(st.Offers) == 0 || st.Offers[0] != c.offer) {
+			t.Errorf("%q: offers %v, want %q first", c.q, st.Offers, c.offer)
+		}
+		for k := range st.Offers {
+			tb.do(`$setQ(` + js(c.q) + `)`)
+			tb.do(`$root().querySelectorAll("[data-empty] button.suggest")[` + fmt.Sprint(k) + `].click()`)
+			if n := len(tb.visible()); n == 0 {
+				t.Errorf("%q: the offer %q shows no row", c.q, st.Offers[k])
+			}
+		}
+	}
+}

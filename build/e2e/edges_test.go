@@ -194,7 +194,7 @@ func TestPhoneWhileTyping(t *testing.T) {
 			tb.run(chromedp.SendKeys(`form.filters input[type=search]`, "exchange", chromedp.ByQuery))
 			var st struct {
 				Input, CountTop, CountBottom, FirstTop, Height float64
-				Shown                                           int
+				Shown                                          int
 			}
 			tb.eval(`new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => {
 			  const root = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
@@ -225,8 +225,8 @@ func TestPhoneWorkloadGrid(t *testing.T) {
 			tb.open(origin + "/" + loc + "/workloads/" + w.ID + "/")
 			var st struct {
 				CaptionRight, CaptionWidth, CaptionScroll float64
-				Tall                                     []string
-				Wide                                     float64
+				Tall                                      []string
+				Wide                                      float64
 			}
 			tb.eval(`(() => {
 			  const cap = document.querySelector("table.grid caption");

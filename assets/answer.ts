@@ -66,6 +66,9 @@ export class Answer {
   private readonly rowsOf: number[][];
   private readonly ids: string[];
   private filledFor = -2;
+  /** decided is the workload the last update answered for (-1: none). */
+  private decided = -1;
+  private readonly words = new Map<string, string[]>();
   /** wantAV is the version choice asked for (by the reader or the URL), kept until the options that hold it are there. */
   private wantAV = "";
 
@@ -98,6 +101,12 @@ export class Answer {
     root.hidden = false;
     const more = root.querySelector<HTMLDetailsElement>("details");
     if (more && window.matchMedia("(min-width: 640px)").matches) more.open = true;
+    // The version choices of the workload decided by the table are put in
+    // the select only when the reader goes to it (or a choice waits for
+    // them): refilling it on every keystroke would cost for nothing.
+    const fill = () => this.fillVersions(this.decided);
+    this.sel.av.addEventListener("mousedown", fill);
+    this.sel.av.addEventListener("focus", fill);
     for (const k of keys) {
       this.sel[k].addEventListener("change", () => {
         if (k === "aw") this.sel.av.value = "";
@@ -146,12 +155,24 @@ export class Answer {
     if (s.value !== v) s.value = v;
   }
 
+  /** wordsOf are a text's words and adjacent pairs joined (memoized: the same labels are scored on every keystroke). */
+  private wordsOf(text: string): string[] {
+    let ws = this.words.get(text);
+    if (!ws) {
+      const us = units(this.app.index.folder.fold(text)).map((u) => u.word);
+      ws = us.slice();
+      for (let i = 0; i + 1 < us.length; i++) ws.push(us[i] + us[i + 1]);
+      this.words.set(text, ws);
+    }
+    return ws;
+  }
+
   /** score counts the query terms that match a word of text. */
   private score(text: string): number {
-    const ws = units(this.app.index.folder.fold(text)).map((u) => u.word);
-    const joined: string[] = [];
-    for (let i = 0; i + 1 < ws.length; i++) joined.push(ws[i] + ws[i + 1]);
-    return this.app.terms.filter((t) => ws.some((w) => exact(t.text, w)) || joined.some((w) => exact(t.text, w))).length;
+    const ws = this.wordsOf(text);
+    let n = 0;
+    for (const t of this.app.terms) if (ws.some((w) => exact(t.text, w))) n++;
+    return n;
   }
 
   /** pick returns the one candidate, or the one whose text scores best, or -1. */
@@ -187,7 +208,9 @@ export class Answer {
       w = f && f.sel.value ? d.w.indexOf(f.sel.value) : -1;
     }
     if (w < 0) w = this.pick(Array.from(new Set(rows.map((i) => d.rows[i][0]))).sort((a, b) => a - b), (x) => this.a.wn[x] || "");
-    this.fillVersions(w);
+    this.decided = w;
+    if (this.sel.aw.value || this.wantAV || this.filledFor === w || document.activeElement === this.sel.av) this.fillVersions(w);
+    else if (this.sel.av.options.length > 1) this.fillVersions(-1);
 
     // The version.
     const av = this.sel.av.value;

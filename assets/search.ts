@@ -333,6 +333,7 @@ export class SearchIndex {
   private groupWords!: { off: Int32Array; ids: Int32Array };
   private rowGroups!: { off: Int32Array; ids: Int32Array };
   private cache = new Map<string, Uint8Array>();
+  private wordCache = new Map<string, number[]>();
   private byWord: Map<string, number> | null = null;
   /** sorted lists the word ids in string order: the text words, then the others. */
   private sorted!: Int32Array;
@@ -439,8 +440,19 @@ export class SearchIndex {
     return lo;
   }
 
-  /** wordMatches lists the words a term matches with their level: [id, level, id, level, …]. */
+  /** wordMatches lists the words a term matches with their level: [id, level, id, level, …] (cached). */
   wordMatches(t: string, allowTypo: boolean): number[] {
+    const key = (allowTypo ? "~" : "=") + t;
+    const hit = this.wordCache.get(key);
+    if (hit) return hit;
+    const out = this.findWords(t, allowTypo);
+    this.wordCache.set(key, out);
+    if (this.wordCache.size > cacheSize) this.wordCache.delete(this.wordCache.keys().next().value as string);
+    return out;
+  }
+
+  /** findWords is wordMatches without the cache. */
+  private findWords(t: string, allowTypo: boolean): number[] {
     this.decode();
     const out: number[] = [];
     const ws = this.words;

@@ -634,7 +634,7 @@ export class SearchIndex {
         for (const t of all) {
           if (t.length <= u.word.length || !t.startsWith(u.word)) continue;
           let w = u.word;
-          for (let j = i + 1; j < us.length && j - i < 3 && joinable(us[j].sep); j++) {
+          for (let j = i + 1; j < us.length && j - i < 2 && joinable(us[j].sep); j++) {
             w += us[j].word;
             if (w.length < t.length) continue;
             if (matched.get(w) === EXACT && exact(t, w)) {

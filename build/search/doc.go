@@ -37,10 +37,10 @@
 // is not: "2012 SP1" is the words "2012" and "sp1").
 //
 // Besides its words (Text or Vocabulary), an element can be found by its
-// spelling variants (Variant): every run of two or three adjacent words
-// whose separators are white space and at most one hyphen, dot or
-// underscore, joined ("Hyper-V" → "hyperv", "bare metal" → "baremetal",
-// "Windows Server 2012 R2" → "windowsserver2012r2"), and each release
+// spelling variants (Variant): every two adjacent words whose separator is
+// white space, one hyphen, dot or underscore, or a hyphen between spaces,
+// and neither a stop word, joined ("Hyper-V" → "hyperv", "bare metal" →
+// "baremetal", "Server 2012 R2" → "server2012r2"), and each release
 // qualifier alone ("r2"); and by synonyms (Synonym): where a member of a
 // synonym group occurs as whole words, every other member's words, its
 // joined spelling, and that spelling joined to the neighbouring words

@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
@@ -79,20 +78,37 @@ type Index struct {
 	Lexicon *Lexicon
 }
 
-// labels are a model's vocabulary labels: kind of term → id → locale → text.
+// labels are a model's vocabulary labels: kind of term → id → its label
+// per locale and its Piece.Of key ("t:vmware-vm"), made once.
 type labels struct {
-	targets, statuses, caps map[string]matrix.L
+	targets, statuses, caps labelMap
+}
+
+type labelMap map[string]label
+
+type label struct {
+	text matrix.L
+	of   string
 }
 
 func modelLabels(m *matrix.Model) labels {
-	get := func(ts []matrix.Term) map[string]matrix.L {
-		out := make(map[string]matrix.L, len(ts))
+	get := func(prefix string, ts []matrix.Term) labelMap {
+		out := make(labelMap, len(ts))
 		for _, t := range ts {
-			out[t.ID] = t.Label
+			out[t.ID] = label{t.Label, prefix + t.ID}
 		}
 		return out
 	}
-	return labels{get(m.Vocabularies.Targets), get(m.Vocabularies.Statuses), get(m.Vocabularies.Capabilities)}
+	return labels{get("t:", m.Vocabularies.Targets), get("st:", m.Vocabularies.Statuses), get("c:", m.Vocabularies.Capabilities)}
+}
+
+// get returns the label of id, making one (no text) for an id outside the
+// vocabulary.
+func (lm labelMap) get(prefix, id string) label {
+	if l, ok := lm[id]; ok {
+		return l
+	}
+	return label{of: prefix + id}
 }
 
 // rich is the text of a line of rich text: its spans joined (a link is part
@@ -120,35 +136,37 @@ func RowPieces(m *matrix.Model, loc string, i int) []Piece {
 	return rowPieces(m, loc, i, workloadNames(m), modelLabels(m))
 }
 
-func workloadNames(m *matrix.Model) map[string]matrix.L {
-	out := make(map[string]matrix.L, len(m.Workloads))
+func workloadNames(m *matrix.Model) labelMap {
+	out := make(labelMap, len(m.Workloads))
 	for _, w := range m.Workloads {
-		out[w.ID] = w.Name
+		out[w.ID] = label{w.Name, "w:" + w.ID}
 	}
 	return out
 }
 
-func rowPieces(m *matrix.Model, loc string, i int, names map[string]matrix.L, lb labels) []Piece {
+func rowPieces(m *matrix.Model, loc string, i int, names labelMap, lb labels) []Piece {
 	r := &m.Rows[i]
-	var out []Piece
+	out := make([]Piece, 0, 32)
 	text := func(s, of string) { out = append(out, Piece{s, Text, of}) }
 	vocab := func(s, of string) { out = append(out, Piece{s, Vocabulary, of}) }
-	text(names[r.Workload][loc], "w:"+r.Workload)
+	wl := names.get("w:", r.Workload)
+	text(wl.text[loc], wl.of)
 	for _, v := range r.Versions[loc] {
 		text(v, "")
 	}
 	for _, in := range r.Installations {
 		text(in.Text[loc], "")
 	}
-	var statuses []string
+	statuses := make([]label, 0, len(m.Servers))
 	for _, srv := range m.Servers {
 		sup := r.Support[srv.ID]
 		st := sup.Status
 		if st == "" {
 			st = string(matrix.StatusUnknown)
 		}
-		statuses = append(statuses, st)
-		text(lb.statuses[st][loc], "st:"+st)
+		l := lb.statuses.get("st:", st)
+		statuses = append(statuses, l)
+		text(l.text[loc], l.of)
 		if c := sup.Condition[loc]; len(c) > 0 {
 			text(rich(c), "")
 		}
@@ -160,14 +178,16 @@ func rowPieces(m *matrix.Model, loc string, i int, names map[string]matrix.L, lb
 	}
 	for _, l := range m.Locales {
 		for _, in := range r.Installations {
-			vocab(lb.targets[in.Target][l], "t:"+in.Target)
+			t := lb.targets.get("t:", in.Target)
+			vocab(t.text[l], t.of)
 		}
 		for _, c := range r.Capabilities {
-			vocab(lb.caps[c][l], "c:"+c)
+			cl := lb.caps.get("c:", c)
+			vocab(cl.text[l], cl.of)
 		}
 		if l != loc {
 			for _, st := range statuses {
-				vocab(lb.statuses[st][l], "st:"+st)
+				vocab(st.text[l], st.of)
 			}
 		}
 	}
@@ -301,12 +321,20 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 	}
 	ix.Groups = make([][]int32, len(pieces))
 	ix.Kinds = make([][]Kind, len(pieces))
+	type idKind struct {
+		id   int32
+		kind Kind
+	}
 	for pi, es := range pieceWords {
-		sort.Slice(es, func(a, b int) bool { return wordID[es[a].word] < wordID[es[b].word] })
+		iks := make([]idKind, len(es))
+		for j, e := range es {
+			iks[j] = idKind{wordID[e.word], e.kind}
+		}
+		slices.SortFunc(iks, func(a, b idKind) int { return int(a.id - b.id) })
 		ids := make([]int32, len(es))
 		kinds := make([]Kind, len(es))
-		for j, e := range es {
-			ids[j], kinds[j] = wordID[e.word], e.kind
+		for j, ik := range iks {
+			ids[j], kinds[j] = ik.id, ik.kind
 		}
 		ix.Groups[pi], ix.Kinds[pi] = ids, kinds
 	}

@@ -4,8 +4,10 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v2"
 )
@@ -53,10 +55,32 @@ type lexiconFile struct {
 // LoadLexicon reads the embedded lexicon of a locale (BCP 47, any case).
 // A file that breaks the format is an error "file:line: message"; the
 // files are part of the binary and a test loads each of them, so this
-// fails only in development.
+// fails only in development. Each locale is read once; the caller gets its
+// own copy of the stop words to add to.
 func LoadLexicon(locale string) (*Lexicon, error) {
-	return loadLexicon(lexiconFS, locale)
+	key := strings.ToLower(locale)
+	lexiconMu.Lock()
+	lx, ok := lexicons[key]
+	lexiconMu.Unlock()
+	if !ok {
+		var err error
+		if lx, err = loadLexicon(lexiconFS, locale); err != nil {
+			return nil, err
+		}
+		lexiconMu.Lock()
+		lexicons[key] = lx
+		lexiconMu.Unlock()
+	}
+	cp := *lx
+	cp.Stop = maps.Clone(lx.Stop)
+	return &cp, nil
 }
+
+// lexicons caches the embedded lexicons by locale (they never change).
+var (
+	lexiconMu sync.Mutex
+	lexicons  = map[string]*Lexicon{}
+)
 
 func loadLexicon(fsys fs.FS, locale string) (*Lexicon, error) {
 	lx := &Lexicon{Stop: map[string]bool{}, first: map[string][][2]int{}}

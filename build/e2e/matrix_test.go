@@ -226,6 +226,7 @@ func TestLanguageToggle(t *testing.T) {
 	tb.openMatrix(to, "#"+row)
 	tb.run(chromedp.Click(`a[data-lang-toggle]`, chromedp.ByQuery))
 	tb.wait(`location.pathname.startsWith("/` + from + `/")`)
+	tb.waitApp() // the new page is parsed (its row exists) and its script has run
 	if got := tb.str("location.hash"); got != "#"+row {
 		t.Errorf("toggle from an anchor: fragment %q, want #%s", got, row)
 	}

@@ -236,7 +236,8 @@ export class Answer {
       t = this.pick(Array.from(cands).sort((a, b) => a - b), (x) => this.a.tw[x]);
     }
 
-    // The releases.
+    // The releases: chosen; else the one release whose filter is set;
+    // else the one the search names ("sql 2016 v1"); else every release.
     let servers = d.servers.map((_, k) => k);
     const s = d.servers.indexOf(this.sel.as.value);
     if (s >= 0) servers = [s];
@@ -245,7 +246,9 @@ export class Answer {
         const f = app.facets.get(d.servers[k]);
         return f && f.sel.value;
       });
+      const named = d.servers.map((_, k) => k).filter((k) => app.terms.some((t) => t.text === this.app.index.folder.fold(d.servers[k])));
       if (set.length === 1) servers = set;
+      else if (named.length === 1) servers = named;
     }
 
     this.out.replaceChildren();

@@ -175,6 +175,7 @@ export class MatrixApp {
       for (const t of row[1]) out.push("t:" + d.t[t]);
       for (const c of row[3]) out.push("c:" + d.c[c]);
       for (const st of row[2]) out.push("st:" + d.st[st]);
+      for (const s of d.servers) out.push("s:" + s);
       return out;
     };
     this.index = new SearchIndex(data.search || ({} as SearchData), keys);

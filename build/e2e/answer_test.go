@@ -189,6 +189,16 @@ func TestAnswerPanel(t *testing.T) {
 			if !slices.Equal(st.Rows, []string{row}) {
 				t.Errorf("sql 2014 vmware: links %v, want %s", st.Rows, row)
 			}
+			// A release named in the search is the one answered for.
+			last := model.Servers[len(model.Servers)-1]
+			tb.do(`$setQ(` + js("sql 2014 vmware "+last.ID) + `)`)
+			var one answerState
+			tb.q(answerJS, &one)
+			if len(one.Lines) != 1 || one.Lines[0].Server != last.ID || one.Lines[0].Kind != kinds[r.Support[last.ID].Status] {
+				t.Errorf("sql 2014 vmware %s: answers %+v, want one for %s", last.ID, one.Lines, last.ID)
+			}
+			tb.do(`$setQ("sql 2014 vmware")`)
+
 			// The row link keeps the search and shows the row.
 			tb.do(`$root().querySelector("[data-answer-text] .answer-rows a").click()`)
 			tb.wait(`location.hash === ` + js("#"+row))

@@ -17,11 +17,11 @@
 // RowPieces lists a row's elements on a locale's page, each tokenized on its
 // own so that no word runs from one element into the next: the workload
 // name, each version entry, each installation, each status label and
-// condition, each protect, recover and note item (Text); the labels of the
-// row's targets and capabilities in the page's language and of its
-// targets, capabilities and statuses in every other language of the model
-// (Vocabulary: "physical server" finds the physical-server rows on the
-// Dutch page). Page chrome ("Protect:", column names, "#") is not content.
+// condition, each protect, recover and note item (Text); the server
+// releases' ids ("v2": "sql 2016 v1"), the labels of the row's targets and
+// capabilities in the page's language and of its targets, capabilities
+// and statuses in every other language of the model (Vocabulary:
+// "physical server" finds the physical-server rows on the Dutch page). Page chrome ("Protect:", column names, "#") is not content.
 //
 // # Words
 //
@@ -41,9 +41,12 @@
 // white space, one hyphen, dot or underscore, or a hyphen between spaces,
 // and neither a stop word, joined ("Hyper-V" → "hyperv", "bare metal" →
 // "baremetal", "Server 2012 R2" → "server2012r2"), and each release
-// qualifier alone ("r2"); and by synonyms (Synonym): where a member of a
-// synonym group occurs as whole words, every other member's words, its
-// joined spelling, and that spelling joined to the neighbouring words
+// qualifier alone ("r2"), and a release listed after a comma joined to
+// the number before it ("VMM 2012 SP1, R2" → "2012r2"); and by synonyms
+// (Synonym): where a member of a synonym group occurs as whole words,
+// every other member's joined spelling (a phrase's words alone would make
+// the row about each of them; typed apart they still find the joined
+// spelling), and a one-word member joined to the neighbouring words
 // ("Windows 10" → "win", "win10"; "SQL Server 2014" → "sql2014").
 //
 // # Queries

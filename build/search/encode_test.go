@@ -45,7 +45,7 @@ func TestAppendJSON(t *testing.T) {
 	}
 	// A row's groups are its own plus those of its facet values, which the
 	// script knows from the facet data: its workload, targets,
-	// capabilities and statuses.
+	// capabilities and statuses, and the servers.
 	m := seed(t)
 	for i, r := range rows {
 		of := []string{"w:" + m.Rows[i].Workload}
@@ -56,7 +56,7 @@ func TestAppendJSON(t *testing.T) {
 			of = append(of, "c:"+c)
 		}
 		for _, srv := range m.Servers {
-			of = append(of, "st:"+m.Rows[i].Support[srv.ID].Status)
+			of = append(of, "st:"+m.Rows[i].Support[srv.ID].Status, "s:"+srv.ID)
 		}
 		got := DecodeIDs(r)
 		for _, k := range of {

@@ -46,7 +46,8 @@ type Piece struct {
 	Text string
 	Kind Kind // Text or Vocabulary
 	// Of names the facet value the piece is a label of — "w:<workload>",
-	// "t:<target>", "c:<capability>", "st:<status>" — or is "" for the
+	// "t:<target>", "c:<capability>", "st:<status>", "s:<server>" (every
+	// row has every server) — or is "" for the
 	// row's own text. The page data does not repeat such pieces per row:
 	// the script adds them from the row's facet values.
 	Of string
@@ -127,9 +128,9 @@ func rich(r matrix.Rich) string {
 // RowPieces returns the pieces of row i of m on loc's page: the visible
 // text — the workload's name, each version entry, each installation, each
 // support status label and condition, each protect, recover and note item
-// — then, as Vocabulary, the labels of the row's targets and capabilities
-// in the page's language and those of its targets, capabilities and
-// statuses in every other language. Structural labels of the page
+// — then, as Vocabulary, the ids of the server releases ("v2"), the labels
+// of the row's targets and capabilities in the page's language and those
+// of its targets, capabilities and statuses in every other language. Structural labels of the page
 // ("Protect", "Recover", "Notes", the "#" link, column names) are not the
 // row's content and are not searched.
 func RowPieces(m *matrix.Model, loc string, i int) []Piece {
@@ -175,6 +176,11 @@ func rowPieces(m *matrix.Model, loc string, i int, names labelMap, lb labels) []
 		for _, it := range part {
 			text(rich(it), "")
 		}
+	}
+	// The releases by id ("v2"): "sql 2016 v1" is how a reader asks. (Not
+	// their names: "Azure Backup Server v1" would make "azure" every row's.)
+	for _, srv := range m.Servers {
+		vocab(srv.ID, "s:"+srv.ID)
 	}
 	for _, l := range m.Locales {
 		for _, in := range r.Installations {

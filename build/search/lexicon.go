@@ -192,8 +192,9 @@ func (lx *Lexicon) StopWords() []string {
 }
 
 // expand adds, for every synonym member that occurs in us (whole units,
-// in order), the other members of its group: their words, their joined
-// spelling, and — for a one-word member — that word joined to the unit
+// in order), the other members of its group: each one's joined spelling
+// (a one-word member is its word), and — for a one-word member — that
+// word joined to the unit
 // before and after where the text allows a join and the neighbour is no
 // stop word ("windows 10" → "win", "win10"; "sql server 2014" → "sql",
 // "sql2014").
@@ -216,9 +217,9 @@ func (lx *Lexicon) expand(us []Unit, add func(string)) {
 				if oi == gm[1] {
 					continue
 				}
-				for _, w := range other.units {
-					add(w)
-				}
+				// A phrase adds its joined spelling only: a query typed apart
+				// finds it by joining ("physical host" finds "physicalhost"),
+				// while its words alone ("host") do not make the row about them.
 				add(other.joined)
 				if len(other.units) > 1 {
 					continue // only a one-word synonym joins its neighbours ("win10", "sql2014")

@@ -78,9 +78,15 @@ func TestLexiconMerge(t *testing.T) {
 	}
 	var got []string
 	lx.expand(Units(Fold("virtuele machine")), func(w string) { got = append(got, w) })
-	for _, w := range []string{"vm", "virtual", "machine", "virtualmachine"} {
+	for _, w := range []string{"vm", "virtualmachine"} {
 		if !strings.Contains(" "+strings.Join(got, " ")+" ", " "+w+" ") {
 			t.Errorf("virtuele machine expands to %v, no %q", got, w)
+		}
+	}
+	// A phrase adds its joined spelling, not its words one by one.
+	for _, w := range []string{"virtual", "machine"} {
+		if strings.Contains(" "+strings.Join(got, " ")+" ", " "+w+" ") {
+			t.Errorf("virtuele machine expands to %v: %q alone", got, w)
 		}
 	}
 }

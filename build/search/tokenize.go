@@ -174,7 +174,9 @@ func Words(text string) []string {
 const maxJoin = 2
 
 // variants returns the words a text's units can also be found by: each
-// release qualifier on its own ("r2", so a query "r2" finds "2012 R2"), and
+// release qualifier on its own ("r2", so a query "r2" finds "2012 R2"), a
+// release listed after a comma or slash joined to the last number before
+// it ("2012 SP1, R2" → "2012r2"), and
 // every run of 2 to maxJoin adjacent units whose separators only split a
 // spelling, joined ("hyper"+"v" → "hyperv", "bare"+"metal" → "baremetal",
 // "server"+"2012r2" → "server2012r2"). A run never holds a stop word:
@@ -183,6 +185,16 @@ func variants(us []Unit, stop map[string]bool, add func(string)) {
 	for i, u := range us {
 		if u.Release != "" && u.Release != u.Word {
 			add(u.Release)
+		}
+		// A release alone in an enumeration is one of the number before it:
+		// "VMM 2012 SP1, R2" lists 2012 SP1 and 2012 R2.
+		if isRelease(u.Word) && i > 0 && strings.ContainsAny(u.Sep, ",/") {
+			for j := i - 1; j >= 0; j-- {
+				if isNumber(us[j].Word) {
+					add(us[j].Word + u.Word)
+					break
+				}
+			}
 		}
 		if stop[u.Word] {
 			continue

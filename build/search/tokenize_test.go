@@ -101,6 +101,7 @@ func TestVariants(t *testing.T) {
 		{"SQL Server (2014)", []string{"sqlserver"}, []string{"server2014"}},
 		{"a b c d", []string{"ab", "bc", "cd"}, []string{"abc", "abcd"}},                                    // at most two words joined
 		{"must be NTFS. FAT too", nil, []string{"ntfsfat"}},                                                 // not across a sentence's end
+		{"VMM 2012 SP1, R2", []string{"2012r2"}, nil},                                                       // a release listed after the number it belongs to
 		{"Datacenter and Standard", nil, []string{"datacenterand", "andstandard", "datacenterandstandard"}}, // no stop word
 	} {
 		got := variantsOf(c.in)

@@ -87,6 +87,12 @@ func appendLists(b []byte, lists [][]int32) []byte {
 // the script reads from the page's facet data: the labels are not repeated
 // in every row.
 func (ix *Index) AppendJSON(b []byte) []byte {
+	// The hosted page and the offline file write the same data: made once.
+	ix.jsonOnce.Do(func() { ix.json = ix.appendJSON(nil) })
+	return append(b, ix.json...)
+}
+
+func (ix *Index) appendJSON(b []byte) []byte {
 	b = append(b, `{"fold":{`...)
 	for i, kv := range ix.Fold {
 		if i > 0 {
@@ -128,15 +134,17 @@ func (ix *Index) AppendJSON(b []byte) []byte {
 // values.
 func (ix *Index) ExplicitRows() [][]int32 {
 	out := make([][]int32, len(ix.Rows))
+	// implied marks the groups implied for the row at hand (by its index
+	// plus one, so the marks need no clearing between rows).
+	implied := make([]int32, len(ix.Groups))
 	for i, gs := range ix.Rows {
-		implied := map[int32]bool{}
 		for _, k := range ix.RowOf[i] {
 			for _, g := range ix.Implied[k] {
-				implied[g] = true
+				implied[g] = int32(i + 1)
 			}
 		}
 		for _, g := range gs {
-			if !implied[g] {
+			if implied[g] != int32(i+1) {
 				out[i] = append(out[i], g)
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
 )
@@ -77,12 +78,15 @@ type Index struct {
 	Fold [][2]string
 	// Lexicon holds the stop words and synonyms used.
 	Lexicon *Lexicon
+
+	jsonOnce sync.Once
+	json     []byte
 }
 
 // labels are a model's vocabulary labels: kind of term → id → its label
 // per locale and its Piece.Of key ("t:vmware-vm"), made once.
 type labels struct {
-	targets, statuses, caps labelMap
+	targets, statuses, caps, servers labelMap
 }
 
 type labelMap map[string]label
@@ -100,7 +104,11 @@ func modelLabels(m *matrix.Model) labels {
 		}
 		return out
 	}
-	return labels{get("t:", m.Vocabularies.Targets), get("st:", m.Vocabularies.Statuses), get("c:", m.Vocabularies.Capabilities)}
+	servers := make(labelMap, len(m.Servers))
+	for _, s := range m.Servers {
+		servers[s.ID] = label{s.Name, "s:" + s.ID}
+	}
+	return labels{get("t:", m.Vocabularies.Targets), get("st:", m.Vocabularies.Statuses), get("c:", m.Vocabularies.Capabilities), servers}
 }
 
 // get returns the label of id, making one (no text) for an id outside the
@@ -134,7 +142,7 @@ func rich(r matrix.Rich) string {
 // ("Protect", "Recover", "Notes", the "#" link, column names) are not the
 // row's content and are not searched.
 func RowPieces(m *matrix.Model, loc string, i int) []Piece {
-	return rowPieces(m, loc, i, workloadNames(m), modelLabels(m))
+	return rowPieces(nil, m, loc, i, workloadNames(m), modelLabels(m))
 }
 
 func workloadNames(m *matrix.Model) labelMap {
@@ -145,9 +153,10 @@ func workloadNames(m *matrix.Model) labelMap {
 	return out
 }
 
-func rowPieces(m *matrix.Model, loc string, i int, names labelMap, lb labels) []Piece {
+// rowPieces appends row i's pieces to out[:0] (a buffer reused across rows).
+func rowPieces(out []Piece, m *matrix.Model, loc string, i int, names labelMap, lb labels) []Piece {
 	r := &m.Rows[i]
-	out := make([]Piece, 0, 32)
+	out = out[:0]
 	text := func(s, of string) { out = append(out, Piece{s, Text, of}) }
 	vocab := func(s, of string) { out = append(out, Piece{s, Vocabulary, of}) }
 	wl := names.get("w:", r.Workload)
@@ -180,7 +189,8 @@ func rowPieces(m *matrix.Model, loc string, i int, names labelMap, lb labels) []
 	// The releases by id ("v2"): "sql 2016 v1" is how a reader asks. (Not
 	// their names: "Azure Backup Server v1" would make "azure" every row's.)
 	for _, srv := range m.Servers {
-		vocab(srv.ID, "s:"+srv.ID)
+		sv := lb.servers.get("s:", srv.ID)
+		vocab(srv.ID, sv.of)
 	}
 	for _, l := range m.Locales {
 		for _, in := range r.Installations {
@@ -236,9 +246,11 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 	}
 	pieceID := map[pieceKey]int32{}
 	var pieces []pieceKey
+	var buf []Piece
 	for i := range m.Rows {
 		var gs []int32
-		for _, p := range rowPieces(m, loc, i, names, lb) {
+		buf = rowPieces(buf, m, loc, i, names, lb)
+		for _, p := range buf {
 			if strings.TrimSpace(p.Text) == "" {
 				continue
 			}
@@ -272,11 +284,12 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 		kind Kind
 	}
 	pieceWords := make([][]entry, len(pieces))
+	seen := map[string]int{} // a piece's words so far (cleared per piece)
 	best := map[string]Kind{}
 	var order []string // words in order of first use
 	for pi, p := range pieces {
 		us := Units(Fold(p.text))
-		seen := map[string]int{}
+		clear(seen)
 		var es []entry
 		add := func(k Kind) func(string) {
 			return func(w string) {

@@ -175,3 +175,55 @@ func TestPrint(t *testing.T) {
 		t.Errorf("on screen the printed filter line shows (display:%s)", st.Display)
 	}
 }
+
+// TestNoScript: with JavaScript off the matrix page is the plain table —
+// every row there and shown, no dead controls (the search form, the answer
+// panel and the export button stay hidden) — it can be searched with the
+// browser's find, and it prints.
+func TestNoScript(t *testing.T) {
+	loc := "en"
+	tb := newTab(t)
+	tb.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetScriptExecutionDisabled(true).Do(ctx)
+	}))
+	tb.open(origin + "/" + loc + "/")
+	var st struct {
+		Rows, Shown                      int
+		Form, Answer, Export, PrintShown bool
+		Found                            bool
+	}
+	name := model.Rows[len(model.Rows)/2].Versions[loc][0]
+	tb.eval(`(() => { const shown = (el) => !!el && getComputedStyle(el).display !== "none" && !el.closest("[hidden]");
+	  const rows = Array.from(document.querySelectorAll("table.matrix > tbody > tr"));
+	  return {Rows: rows.length, Shown: rows.filter((r) => shown(r)).length,
+	    Form: shown(document.querySelector("form.filters")), Answer: shown(document.querySelector("[data-answer]")),
+	    Export: shown(document.querySelector("[data-export]")), PrintShown: shown(document.querySelector("[data-print]")),
+	    Found: window.find(`+js(name)+`)}; })()`, &st)
+	if st.Rows != len(model.Rows) || st.Shown != len(model.Rows) {
+		t.Errorf("without JavaScript %d of %d rows are shown (%d in the table)", st.Shown, len(model.Rows), st.Rows)
+	}
+	if st.Form || st.Answer || st.Export || st.PrintShown {
+		t.Errorf("without JavaScript controls show: form %v, answer %v, export %v, print line %v", st.Form, st.Answer, st.Export, st.PrintShown)
+	}
+	if !st.Found {
+		t.Errorf("find-in-page does not find %q", name)
+	}
+	tb.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetEmulatedMedia().WithMedia("print").Do(ctx)
+	}))
+	var printed int
+	tb.eval(`Array.from(document.querySelectorAll("table.matrix > tbody > tr")).filter((r) => getComputedStyle(r).display !== "none" && getComputedStyle(r.parentElement).display !== "none").length`, &printed)
+	if printed != len(model.Rows) {
+		t.Errorf("printed without JavaScript: %d of %d rows", printed, len(model.Rows))
+	}
+
+	// With JavaScript, find-in-page finds the rows the filters leave.
+	js2 := newTab(t)
+	js2.openMatrix(loc, "")
+	js2.do(`$setQ(` + js(name) + `)`)
+	var found bool
+	js2.eval(`window.find(`+js(name)+`)`, &found)
+	if !found {
+		t.Errorf("with a search, find-in-page does not find %q", name)
+	}
+}

@@ -66,6 +66,7 @@ export class Answer {
   private readonly rowsOf: number[][];
   private readonly ids: string[];
   private filledFor = -2;
+  private shownHTML = "";
   /** decided is the workload the last update answered for (-1: none). */
   private decided = -1;
   private readonly words = new Map<string, string[]>();
@@ -109,7 +110,11 @@ export class Answer {
     this.sel.av.addEventListener("focus", fill);
     for (const k of keys) {
       this.sel[k].addEventListener("change", () => {
-        if (k === "aw") this.sel.av.value = "";
+        if (k === "aw") {
+          // The chosen workload's versions are there at once, to choose from next.
+          this.sel.av.value = "";
+          this.fillVersions(app.data.w.indexOf(this.sel.aw.value));
+        }
         if (k === "aw" || k === "av") this.wantAV = this.sel.av.value;
         app.changed(this.sel[k]);
       });
@@ -251,20 +256,35 @@ export class Answer {
       else if (named.length === 1) servers = named;
     }
 
-    this.out.replaceChildren();
+    // The answer is built apart and put in only when it changed: rebuilt
+    // on every update, it would lay out the panel above the table each time.
+    const box = document.createElement("div");
+    this.build(box, w, v, t, servers);
+    const html = box.innerHTML;
+    if (html !== this.shownHTML) {
+      this.shownHTML = html;
+      this.out.replaceChildren(...Array.from(box.childNodes));
+    }
+  }
+
+  /** build writes the answer for workload w, version choice v, target t and the servers into box. */
+  private build(box: HTMLElement, w: number, v: number, t: number, servers: number[]): void {
+    const app = this.app;
+    const d = app.data;
+    const ui = d.ui;
     if (w < 0 || v < 0 || t < 0) {
       const p = document.createElement("p");
       p.className = "answer-line";
       p.dataset.kind = "choose";
       p.textContent = ui["answer.choose"] || "";
-      this.out.append(p);
+      box.append(p);
       return;
     }
     const behind = this.rowsOf[v].filter((i) => d.rows[i][1].indexOf(t) >= 0);
     const version = this.a.vl[v];
     const target = this.a.on[t];
     for (const k of servers) {
-      this.out.append(this.sentence(k, behind, version, target));
+      box.append(this.sentence(k, behind, version, target));
     }
     if (behind.length) {
       const p = document.createElement("p");
@@ -277,7 +297,7 @@ export class Answer {
         a.textContent = version + " — " + this.a.tl[t];
         p.append(a);
       });
-      this.out.append(p);
+      box.append(p);
     }
   }
 

@@ -76,6 +76,10 @@ export class MatrixApp {
   onChange: (push: boolean) => void = () => {};
   private typing = false;
   private printKey = "";
+  /** list and countText are the last filter's shown rows and count, for settle; pending says settle is scheduled. */
+  private list: number[] = [];
+  private countText = "";
+  private pending = false;
   private lastControl: HTMLElement | null = null;
   private lastAt = 0;
 
@@ -125,7 +129,10 @@ export class MatrixApp {
     this.rowNear = this.rows.map(() => false);
     // A hidden chunk prints as nothing, like on screen; still, bring every
     // row's attribute up to date before printing, so the printed DOM is whole.
-    window.addEventListener("beforeprint", () => this.flush());
+    window.addEventListener("beforeprint", () => {
+      this.flush();
+      this.settle();
+    });
     this.input = root.querySelector<HTMLInputElement>("input[type=search]")!;
     this.count = root.querySelector<HTMLElement>("[data-count]")!;
     this.empty = root.querySelector<HTMLElement>("[data-empty]")!;
@@ -257,7 +264,12 @@ export class MatrixApp {
     this.filter();
   }
 
-  /** filter shows the rows that match the search and every facet, and counts each facet's options. */
+  /**
+   * filter shows the rows that match the search and every facet. The rest
+   * of an update — each facet option's row count, the answer panel, the
+   * printed filter line — waits for the frame that shows the rows to be
+   * drawn (settle): the reader sees the table change first.
+   */
   filter(): void {
     const terms = this.index.terms(this.input.value);
     this.terms = terms;
@@ -266,7 +278,6 @@ export class MatrixApp {
     const d = this.data;
     const fs = Array.from(this.facets.values());
     const want = fs.map((f) => f.want());
-    fs.forEach((f) => f.reset());
     const active: number[] = [];
     want.forEach((v, k) => {
       if (v !== undefined) active.push(k);
@@ -285,28 +296,14 @@ export class MatrixApp {
     const rowHidden = this.rowHidden;
     const rowNear = this.rowNear;
     for (let i = 0; i < rows.length; i++) {
-      const r = data[i];
-      let fails = 0;
-      let which = -1;
-      if (!r || (level !== null && level[i] === NONE)) {
-        fails = 2; // the text (or a row without data) fails: no facet counts it
-      } else {
-        for (let a = 0; a < active.length && fails < 2; a++) {
-          const k = active[a];
-          if (!fs[k].has(i, want[k]!)) {
-            fails++;
-            which = k;
-          }
-        }
-      }
-      const ok = fails === 0;
+      let ok = !!data[i] && (level === null || level[i] !== NONE);
+      for (let a = 0; ok && a < active.length; a++) ok = fs[active[a]].has(i, want[active[a]]!);
       const nr = ok && level !== null && level[i] === NEAR;
       if (ok) {
-        for (let k = 0; k < fs.length; k++) fs[k].count(i);
         list.push(i);
         inBody[bodyOf[i]]++;
         if (nr) near++;
-      } else if (fails === 1) fs[which].count(i);
+      }
       shown[i] = ok;
       if (rowHidden[i] === ok || rowNear[i] !== nr) dirty[bodyOf[i]] = true;
     }
@@ -320,14 +317,62 @@ export class MatrixApp {
     const n = list.length;
     const text = d.count.replace("{shown}", String(n)).replace("{total}", String(rows.length));
     if (this.count.textContent !== text) this.count.textContent = text;
-    const pattern = d.ui["filter.option"] || "{label} ({count})";
-    fs.forEach((f) => f.label(pattern));
     this.empty.hidden = n > 0;
     if (n === 0) this.explainEmpty(terms, fs, want);
     this.noteNear(near, terms);
     this.inView.set(terms.length ? this.index.marker(terms) : null, list);
-    if (this.answer) this.answer.update(list);
-    this.describeForPrint(text);
+    this.list = list;
+    this.countText = text;
+    this.afterPaint();
+  }
+
+  /** afterPaint runs settle once, in a task after the next frame is drawn (updates in between share it). */
+  private afterPaint(): void {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.pending = false;
+        this.settle();
+      }, 0),
+    );
+  }
+
+  /**
+   * settle counts, for every facet option, the rows it would leave given
+   * the search and the other facets (a row failing one facet counts for
+   * that facet's options only), writes the counts into the options and
+   * disables those at 0, and brings the answer panel and the printed filter
+   * line up to date.
+   */
+  settle(): void {
+    const fs = Array.from(this.facets.values());
+    const want = fs.map((f) => f.want());
+    fs.forEach((f) => f.reset());
+    const active: number[] = [];
+    want.forEach((v, k) => {
+      if (v !== undefined) active.push(k);
+    });
+    const level = this.level;
+    const data = this.data.rows;
+    for (let i = 0; i < this.rows.length; i++) {
+      if (!data[i] || (level !== null && level[i] === NONE)) continue; // the text fails: no facet counts it
+      let fails = 0;
+      let which = -1;
+      for (let a = 0; a < active.length && fails < 2; a++) {
+        const k = active[a];
+        if (!fs[k].has(i, want[k]!)) {
+          fails++;
+          which = k;
+        }
+      }
+      if (fails === 0) for (let k = 0; k < fs.length; k++) fs[k].count(i);
+      else if (fails === 1) fs[which].count(i);
+    }
+    const pattern = this.data.ui["filter.option"] || "{label} ({count})";
+    fs.forEach((f) => f.label(pattern));
+    if (this.answer) this.answer.update(this.list);
+    this.describeForPrint(this.countText);
   }
 
   /** write brings row i's `hidden` attribute and its near mark in line with shown and level. */

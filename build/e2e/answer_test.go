@@ -37,6 +37,7 @@ func (tb *tab) ask(w, version, target, server string) answerState {
 	  const o = Array.from(sel("av").options).find((o) => o.text === %s);
 	  put("av", o ? o.value : "");
 	  put("at", %s); put("as", %s)`, js(w), js(version), js(target), js(server)))
+	tb.settle()
 	var st answerState
 	tb.q(answerJS, &st)
 	return st
@@ -174,6 +175,7 @@ func TestAnswerPanel(t *testing.T) {
 			tb.ask("", "", "", "")
 			row := sqlVMwareRow(t)
 			tb.do(`$setQ("sql 2014 vmware")`)
+			tb.settle()
 			var st answerState
 			tb.q(answerJS, &st)
 			r := model.Rows[slices.IndexFunc(model.Rows, func(r matrix.Row) bool { return r.ID == row })]
@@ -192,6 +194,7 @@ func TestAnswerPanel(t *testing.T) {
 			// A release named in the search is the one answered for.
 			last := model.Servers[len(model.Servers)-1]
 			tb.do(`$setQ(` + js("sql 2014 vmware "+last.ID) + `)`)
+			tb.settle()
 			var one answerState
 			tb.q(answerJS, &one)
 			if len(one.Lines) != 1 || one.Lines[0].Server != last.ID || one.Lines[0].Kind != kinds[r.Support[last.ID].Status] {
@@ -209,8 +212,7 @@ func TestAnswerPanel(t *testing.T) {
 
 			// An unanswered question says what to choose.
 			tb.do(`$setQ("")`)
-			tb.ask("", "", "", "")
-			tb.q(answerJS, &st)
+			st = tb.ask("", "", "", "")
 			if len(st.Lines) != 1 || st.Lines[0].Kind != "choose" || st.Lines[0].Text != ui["answer.choose"] {
 				t.Errorf("no question: %+v", st.Lines)
 			}

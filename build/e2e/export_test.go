@@ -148,6 +148,7 @@ func TestPrint(t *testing.T) {
 	tb := newTab(t)
 	tb.openMatrix(loc, "")
 	tb.do(`$setQ("sql 2014"); $setF("t", "vmware-vm")`)
+	tb.settle()
 	var target string
 	tb.q(`$select("t").selectedOptions[0].text`, &target)
 	tb.run(chromedp.ActionFunc(func(ctx context.Context) error {

@@ -60,6 +60,7 @@ func TestFacetCounts(t *testing.T) {
 			stmts = append(stmts, fmt.Sprintf(`$setF(%s, %s)`, js(s.ID), js(st.f[s.ID])))
 		}
 		tb.do(strings.Join(stmts, "; "))
+		tb.settle()
 		found := map[int]bool{}
 		for _, r := range ix.Search(st.q).Rows {
 			found[r] = true

@@ -219,3 +219,45 @@ func TestAnswerPanel(t *testing.T) {
 		})
 	}
 }
+
+// TestAnswerOffline: the offline file's panel answers as the hosted page's.
+// (One tab at a time: a tab in the background gets no animation frames,
+// and the panel settles after a frame.)
+func TestAnswerOffline(t *testing.T) {
+	qs := []string{"sql 2014 vmware", "sharepoint 2013 azure", "exchange 2013 vmware " + model.Servers[0].ID}
+	for _, loc := range model.Locales {
+		answers := func(tb *tab) []answerState {
+			var out []answerState
+			for _, q := range qs {
+				tb.do(`$setQ(` + js(q) + `)`)
+				tb.settle()
+				var a answerState
+				tb.q(answerJS, &a)
+				out = append(out, a)
+			}
+			return out
+		}
+		hosted := newTab(t)
+		hosted.openMatrix(loc, "")
+		want := answers(hosted)
+		off := newTab(t)
+		off.allowFile = true
+		off.open(offlineURL() + "#l=" + loc)
+		off.waitApp()
+		got := answers(off)
+		for k := range got {
+			for j, id := range got[k].Rows {
+				got[k].Rows[j] = strings.TrimPrefix(id, loc+"-") // offline ids carry the locale
+			}
+		}
+		for k, q := range qs {
+			a, b := want[k], got[k]
+			if len(a.Lines) == 0 || a.Lines[0].Kind == "choose" {
+				t.Errorf("%s %q: the hosted page answers %+v", loc, q, a.Lines)
+			}
+			if !slices.EqualFunc(a.Lines, b.Lines, func(x, y answerLine) bool { return x == y }) || !slices.Equal(a.Rows, b.Rows) {
+				t.Errorf("%s %q: hosted %+v, offline %+v", loc, q, a, b)
+			}
+		}
+	}
+}

@@ -84,12 +84,19 @@ func TestPermalinkPosition(t *testing.T) {
 	tb.wait(`location.hash.includes("q=windows")`)
 	sameIDs(t, "back from the permalink", tb.visible(), before)
 
-	// The offline file.
+	// The offline file: opened at a row, and "#" in a searched table.
 	off := newTab(t)
 	off.allowFile = true
 	off.open(offlineURL() + "#" + loc + "-" + far)
 	off.waitApp()
 	checkLanding(t, off, "offline", loc+"-"+far)
+	off.do(`$setQ("windows")`)
+	offBefore := off.visible()
+	offTarget := loc + "-" + offBefore[len(offBefore)-1]
+	off.do(`document.getElementById(` + js(offTarget) + `).querySelector("a.permalink").click()`)
+	off.wait(`location.hash === ` + js("#"+offTarget))
+	sameIDs(t, `offline "#" in a table searched for "windows"`, off.visible(), offBefore)
+	checkLanding(t, off, `offline "#" clicked`, offTarget)
 }
 
 // TestPageLinks: the language toggle and every link between pages name the

@@ -166,33 +166,31 @@ func Stream(in Input, emit Emit) error {
 	hosted := make([]*localeView, len(m.Locales))
 	offline := make([]*localeView, len(m.Locales))
 	var fcts *facets
+	// Each locale's search index is shared by its hosted page and its part
+	// of the offline file; it is built alongside the views.
+	indexes := make([]*search.Index, len(m.Locales))
+	errs := make([]error, len(m.Locales))
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); fcts = buildFacets(m) }()
 	for i, loc := range m.Locales {
-		wg.Add(1)
+		wg.Add(2)
 		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc}, use) }()
+		go func() {
+			defer wg.Done()
+			var err error
+			if indexes[i], err = search.Build(m, loc); err != nil {
+				errs[i] = fmt.Errorf("search: %w", err)
+			}
+		}()
 		offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}, use)
 	}
 	wg.Wait()
-	// Each locale's search index and answer data, shared by its hosted page
-	// and its part of the offline file.
-	errs := make([]error, len(m.Locales))
 	for i, loc := range m.Locales {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ix, err := search.Build(m, loc)
-			if err != nil {
-				errs[i] = fmt.Errorf("search: %w", err)
-				return
-			}
-			ans := buildAnswer(m, loc, strs[loc], fcts)
-			hosted[i].search, offline[i].search = ix, ix
-			hosted[i].answer, offline[i].answer = ans, ans
-		}()
+		ans := buildAnswer(m, loc, strs[loc], fcts)
+		hosted[i].search, offline[i].search = indexes[i], indexes[i]
+		hosted[i].answer, offline[i].answer = ans, ans
 	}
-	wg.Wait()
 	for i, loc := range m.Locales {
 		if errs[i] != nil {
 			return errs[i]

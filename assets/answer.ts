@@ -87,6 +87,7 @@ export class Answer {
     this.a = app.data.answer;
     for (const k of keys) this.sel[k] = root.querySelector<HTMLSelectElement>("select[name='" + k + "']")!;
     this.out = root.querySelector<HTMLElement>("[data-answer-text]")!;
+    this.shownHTML = this.out.innerHTML; // the first answer comes with the page
     this.optsOf = app.rows.map(() => []);
     this.rowsOf = (this.a.vr || "").split(" ").map(decodeIDs);
     this.rowsOf.forEach((rs, o) => rs.forEach((r) => this.optsOf[r] && this.optsOf[r].push(o)));
@@ -99,9 +100,6 @@ export class Answer {
       used.add(this.a.vw[o] + "/" + id);
       return id;
     });
-    root.hidden = false;
-    const more = root.querySelector<HTMLDetailsElement>("details");
-    if (more && window.matchMedia("(min-width: 640px)").matches) more.open = true;
     // The version choices of the workload decided by the table are put in
     // the select only when the reader goes to it (or a choice waits for
     // them): refilling it on every keystroke would cost for nothing.

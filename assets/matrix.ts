@@ -136,19 +136,17 @@ export class MatrixApp {
     this.input = root.querySelector<HTMLInputElement>("input[type=search]")!;
     this.count = root.querySelector<HTMLElement>("[data-count]")!;
     this.empty = root.querySelector<HTMLElement>("[data-empty]")!;
-    this.why = document.createElement("p");
-    this.empty.append(this.why);
+    this.why = this.empty.querySelector<HTMLElement>("[data-why]")!;
     this.nearNote = root.querySelector<HTMLElement>("[data-near-note]")!;
     this.print = root.querySelector<HTMLElement>("[data-print]")!;
+    // The form, the answer panel and the export button are in the page from
+    // the first paint (data-needs-js in main.css): showing them now would
+    // move the table down. Narrow screens fold the facets and the answer's
+    // questions into <details>; wide ones show them open (main.css).
     const form = root.querySelector<HTMLFormElement>("form.filters")!;
     this.addFacets(form);
     this.answer = Answer.create(this);
     this.facetKeys = Array.from(this.facets.keys()).concat(this.answer ? this.answer.keys : []);
-    form.hidden = false;
-    // Narrow screens fold the facets away (the search and the first rows
-    // stay above the fold); wide ones show them.
-    const more = form.querySelector<HTMLDetailsElement>("details");
-    if (more && window.matchMedia("(min-width: 640px)").matches) more.open = true;
     form.addEventListener("submit", (e) => e.preventDefault());
     this.input.addEventListener("input", () => {
       const first = !this.typing;
@@ -170,10 +168,7 @@ export class MatrixApp {
       this.input.focus();
     });
     const exp = root.querySelector<HTMLButtonElement>("[data-export]");
-    if (exp) {
-      exp.hidden = false;
-      exp.addEventListener("click", () => exportCSV(this));
-    }
+    if (exp) exp.addEventListener("click", () => exportCSV(this));
     this.idle(() => this.index.decode());
     apps.push(this);
     hook();
@@ -184,6 +179,7 @@ export class MatrixApp {
     if (head && "ResizeObserver" in window) {
       new ResizeObserver(() => root.style.setProperty("--sticky", head.offsetHeight + "px")).observe(head);
     }
+    root.setAttribute("data-ready", "");
   }
 
   /** addFacets finds the form's selects and what each reads from a row. */
@@ -536,9 +532,11 @@ export class MatrixApp {
 export function scrollToTarget(el: HTMLElement): void {
   el.scrollIntoView({ block: "start" });
   const top = el.getBoundingClientRect().top;
+  const y = window.scrollY;
   requestAnimationFrame(() =>
     requestAnimationFrame(() => {
-      if (Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView({ block: "start" });
+      // Only if the page did not scroll meanwhile: the reader may have.
+      if (window.scrollY === y && Math.abs(el.getBoundingClientRect().top - top) > 1) el.scrollIntoView({ block: "start" });
     }),
   );
 }

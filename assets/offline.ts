@@ -75,6 +75,9 @@ export function initOffline(body: HTMLElement): void {
     locales.forEach((d) => {
       const on = d.dataset.locale === loc;
       d.hidden = !on;
+      // A document has one visible <main>: the shown locale's.
+      const main = d.querySelector("main");
+      if (main) main.hidden = !on;
       if (!on) return;
       document.documentElement.lang = loc;
       document.title = d.dataset.title || document.title;
@@ -117,9 +120,11 @@ export function initOffline(body: HTMLElement): void {
     app(cur.l)?.set(cur);
   };
 
-  body.querySelectorAll<HTMLButtonElement>("button[data-set-lang]").forEach((b) => {
-    b.hidden = false;
-    b.addEventListener("click", () => {
+  // The language buttons, and the machine-translation notice's link to the
+  // original: both switch language and keep the view and the filter state.
+  body.querySelectorAll<HTMLElement>("[data-set-lang]").forEach((b) => {
+    b.addEventListener("click", (e) => {
+      e.preventDefault();
       const loc = b.dataset.setLang || cur.l;
       remember(loc);
       const a = apps.get(cur.l);

@@ -106,7 +106,13 @@ export class Views {
   /** title is what a row is called: its versions, then its installations. */
   private title(i: number): string {
     const r = this.l.rows[i];
-    let t = r[0].map((x) => this.text(x)).join(", ");
+    // As build/render's joinVersions: no second comma after "VMM 2016,".
+    let t = "";
+    r[0].forEach((x, j) => {
+      const v = this.text(x);
+      if (j > 0) t += t.endsWith(",") ? " " : ", ";
+      t += v;
+    });
     if (r[1].length) t += " — " + r[1].map((x) => this.text(x)).join("; ");
     return t;
   }

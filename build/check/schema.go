@@ -22,6 +22,7 @@ const schemaURL = "file:///matrix.schema.json"
 // data validates data/matrix.json against data/matrix.schema.json.
 func (c *checker) data() {
 	c.list = append(c.list, ValidateData(c.opts.FS, c.name)...)
+	c.list = append(c.list, ValidateDataFiles(c.opts.FS, c.name)...)
 }
 
 // ValidateData validates data/matrix.json in fsys against

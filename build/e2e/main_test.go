@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mabs-matrix/matrixdoc/build/e2e/browser"
+	"github.com/mabs-matrix/matrixdoc/build/judge"
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
 	"github.com/mabs-matrix/matrixdoc/build/netlify"
 	"github.com/mabs-matrix/matrixdoc/build/site"
@@ -36,7 +37,7 @@ func TestMain(m *testing.M) {
 
 func run(m *testing.M) (int, error) {
 	var err error
-	if repoRoot, err = findRoot(); err != nil {
+	if repoRoot, err = judge.ModuleRoot(); err != nil {
 		return 0, err
 	}
 	if _, err := os.Stat(browser.Path); err != nil {
@@ -84,22 +85,4 @@ func run(m *testing.M) (int, error) {
 	defer cancelBrowser()
 	fmt.Fprintf(os.Stderr, "e2e: chromium started in %v\n", took.Round(time.Millisecond))
 	return m.Run(), nil
-}
-
-// findRoot walks up from the working directory to the folder with go.mod.
-func findRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }

@@ -64,6 +64,20 @@ func TestSearchExamples(t *testing.T) {
 				}
 				sameIDs(t, loc+" "+q, tb.visible(), want)
 			}
+
+			// Words of two cells do not run together: the Hyper-V host row
+			// (its workload cell ends "…machine", its version is "Windows
+			// Server 2016") is found by its version.
+			tb.do(`$setQ("windows server 2016")`)
+			var hv []string
+			for _, id := range tb.visible() {
+				if strings.HasPrefix(id, "hyper-v-host--windows-server-2016") {
+					hv = append(hv, id)
+				}
+			}
+			if len(hv) != 1 {
+				t.Errorf(`"windows server 2016" shows %v, not the Hyper-V host row`, tb.visible())
+			}
 		})
 	}
 }
@@ -225,7 +239,7 @@ func TestLanguageToggle(t *testing.T) {
 	row := sqlVMwareRow(t)
 	tb.openMatrix(to, "#"+row)
 	tb.run(chromedp.Click(`a[data-lang-toggle]`, chromedp.ByQuery))
-	tb.wait(`location.pathname.startsWith("/` + from + `/")`)
+	tb.wait(`location.pathname.startsWith("/` + from + `/") && document.readyState === "complete"`)
 	tb.waitApp() // the new page is parsed (its row exists) and its script has run
 	if got := tb.str("location.hash"); got != "#"+row {
 		t.Errorf("toggle from an anchor: fragment %q, want #%s", got, row)

@@ -36,6 +36,7 @@ var $setF = (k, v) => { const s = $select(k); s.value = v; s.dispatchEvent(new E
 var $count = () => $root().querySelector("[data-count]").textContent.trim();
 var $fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 var $words = (s) => $fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w);
+var $rowText = (tr) => Array.from(tr.cells, (c) => c.textContent).join(" ");
 var $matches = (text, q) => { const ws = $words(text); return $words(q).every((t) => ws.some((w) => w.startsWith(t))); };
 `
 
@@ -74,7 +75,7 @@ func (tb *tab) openMatrix(loc, fragment string) {
 	tb.waitApp()
 }
 
-// waitApp waits until the matrix script has started (it shows the form).
+// waitApp waits until the matrix script has started (it marks its root data-ready).
 func (tb *tab) waitApp() {
 	tb.t.Helper()
 	tb.wait(appStarted)
@@ -82,7 +83,7 @@ func (tb *tab) waitApp() {
 
 // appStarted is true once the matrix script has started.
 const appStarted = `(() => { const m = Array.from(document.querySelectorAll("[data-matrix]")).find((m) => !m.closest("[hidden]"));
-  const f = m && m.querySelector("form"); return f && !f.hidden && m.querySelector("[data-count]").textContent.trim() !== ""; })()`
+  return !!m && m.hasAttribute("data-ready") && m.querySelector("[data-count]").textContent.trim() !== ""; })()`
 
 // colorScheme emulates prefers-color-scheme ("light" or "dark").
 func colorScheme(scheme string) chromedp.Action {

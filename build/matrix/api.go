@@ -2,9 +2,12 @@ package matrix
 
 import (
 	"fmt"
+	"html"
 	"slices"
+	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -12,6 +15,14 @@ import (
 // next to a usable model; when the list has errors the model must not be written.
 // The list is sorted (diag.List.Sort).
 func Compile(c *source.Content) (*Model, diag.List) {
+	set, bl := builtin()
+	return compileWith(c, set, bl)
+}
+
+// compileWith is Compile with the given built-in phrasebooks (and their
+// diagnostics): tests take a language's book out to see what the compiler
+// makes of a language nobody wrote one for.
+func compileWith(c *source.Content, set *phrase.Set, setDiags diag.List) (*Model, diag.List) {
 	var l diag.List
 	if c == nil || len(c.Locales) == 0 {
 		l.Errorf(diag.Position{File: "."}, "no-content", "no locale documents to compile")
@@ -23,6 +34,8 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	}
 	// The default locale leads: its rows are the skeleton others align to.
 	locales := append([]string{def}, slices.DeleteFunc(slices.Clone(c.Locales), func(s string) bool { return s == def })...)
+	books, bl := phrasebooks(c, set, setDiags)
+	l = append(l, bl...)
 	var docs []*locDoc
 	for _, loc := range locales {
 		doc := c.Documents[loc]
@@ -30,7 +43,7 @@ func Compile(c *source.Content) (*Model, diag.List) {
 			l.Errorf(diag.Position{File: loc}, "missing-document", "locale %q has no matrix document", loc)
 			continue
 		}
-		docs = append(docs, compileDoc(loc, doc, &l))
+		docs = append(docs, compileDoc(books.For(loc, doc.Meta.ContentLocale), books.For(phrase.FallbackTag, ""), loc, doc, &l))
 	}
 	if len(docs) == 0 {
 		l.Sort()
@@ -46,7 +59,8 @@ func Compile(c *source.Content) (*Model, diag.List) {
 	crossCheck(docs, &l)
 	m.Servers = buildServers(docs)
 	m.Rows, m.Workloads = buildRows(docs, m.Servers, &l)
-	m.Sections = buildSections(docs, &l)
+	m.Facts = buildFacts(m.Rows, m.Servers)
+	m.Sections = buildSections(c, docs, &l)
 	m.Vocabularies = buildVocabularies(c, locales, &l)
 	l.Sort()
 	return m, l
@@ -93,13 +107,23 @@ func buildServers(docs []*locDoc) []Server {
 
 // buildSections turns the default locale's headings into sections, the
 // intro first; other locales join by section id.
-func buildSections(docs []*locDoc, l *diag.List) []Section {
+func buildSections(c *source.Content, docs []*locDoc, l *diag.List) []Section {
 	def := docs[0]
 	out := []Section{{ID: "intro", Title: L{}, HTML: L{}}}
 	for _, d := range docs {
 		out[0].Title[d.Locale] = d.Doc.Title
 		out[0].HTML[d.Locale] = d.Doc.Intro
 	}
+	defer func() {
+		reported := map[string]bool{}
+		for i := range out {
+			for _, d := range docs {
+				if h, ok := out[i].HTML[d.Locale]; ok {
+					out[i].HTML[d.Locale] = alertTitles(c, d.Locale, tablesInProse(d, h), l, reported)
+				}
+			}
+		}
+	}()
 	for _, s := range def.Doc.Sections {
 		if s.Level < 2 {
 			continue // the title heading: its prose is the intro
@@ -122,6 +146,51 @@ func buildSections(docs []*locDoc, l *diag.List) []Section {
 		out = append(out, sec)
 	}
 	return out
+}
+
+// tablesInProse puts each table that is not a matrix (a legend) back in
+// its place in the prose, and drops the places of the matrix tables.
+func tablesInProse(d *locDoc, h string) string {
+	if !strings.Contains(h, "<!--matrixdoc:table:") {
+		return h
+	}
+	for i, t := range d.Doc.Tables {
+		m := source.TableMarker(i)
+		if !strings.Contains(h, m) {
+			continue
+		}
+		with := ""
+		if !d.Matrices[i] {
+			with = t.HTML + "\n"
+		}
+		h = strings.Replace(h, m+"\n", with, 1)
+	}
+	return h
+}
+
+// alertTitles puts each alert's title, in the locale's UI strings
+// ("alert.note: Opmerking"), where package source left its placeholder.
+func alertTitles(c *source.Content, loc, h string, l *diag.List, reported map[string]bool) string {
+	if !strings.Contains(h, `class="alert-title"`) {
+		return h
+	}
+	for _, kind := range source.AlertKinds {
+		ph := source.AlertTitle(kind)
+		if !strings.Contains(h, ph) {
+			continue
+		}
+		key := "alert." + kind
+		title, ok := c.Strings[loc][key]
+		if !ok {
+			if c.Strings[loc] != nil && !reported[loc+key] {
+				reported[loc+key] = true
+				l.Errorf(diag.Position{File: stringsFile(c, loc)}, "missing-string", "missing UI string %q (the document has a [!%s] alert)", key, strings.ToUpper(kind))
+			}
+			title = strings.ToUpper(kind[:1]) + kind[1:]
+		}
+		h = strings.ReplaceAll(h, ph, `<p class="alert-title">`+html.EscapeString(title)+`</p>`)
+	}
+	return h
 }
 
 // buildVocabularies labels every vocabulary entry from the strings files.

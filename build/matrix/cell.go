@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"github.com/mabs-matrix/matrixdoc/build/source"
 )
 
@@ -245,11 +246,17 @@ func (l line) pos(off int) diag.Position {
 
 // slice returns the part of l covering bytes [i:j) of l.text(). A link cut
 // in the middle keeps its Href on both halves.
-func (l line) slice(i, j int) line {
+func (l line) slice(i, j int) line { return l.sliceFrom(0, 0, i, j) }
+
+// sliceFrom is slice looking at the segments from l[k] on, l[k] starting
+// at byte off of l.text(); the segments before it must end before i.
+func (l line) sliceFrom(k, off, i, j int) line {
 	var out line
-	off := 0
-	for _, s := range l {
+	for _, s := range l[k:] {
 		a, b := off, off+len(s.Text)
+		if a >= j {
+			break // this and every later segment start past the slice
+		}
 		off = b
 		lo, hi := max(a, i), min(b, j)
 		if lo >= hi && !(s.Text == "" && a >= i && a < j) {
@@ -263,25 +270,49 @@ func (l line) slice(i, j int) line {
 // trimmed slices l to [i:j) and trims white space and the given cutset
 // (punctuation such as trailing commas) from both ends.
 func (l line) trimmed(i, j int, cutset string) line {
-	t := l.text()
+	i, j = trimRange(l.text(), i, j, cutset)
+	return l.slice(i, j)
+}
+
+// trimRange narrows [i:j) of t past white space and cutset bytes at both ends.
+func trimRange(t string, i, j int, cutset string) (int, int) {
 	for i < j && (t[i] == ' ' || strings.IndexByte(cutset, t[i]) >= 0) {
 		i++
 	}
 	for j > i && (t[j-1] == ' ' || strings.IndexByte(cutset, t[j-1]) >= 0) {
 		j--
 	}
-	return l.slice(i, j)
+	return i, j
 }
 
-// rich converts a line to the model's rich text.
+// rich converts a line to the model's rich text: a link per link segment,
+// one span per run of plain ones.
 func (l line) rich() Rich {
 	out := make(Rich, 0, len(l))
-	for _, s := range l {
-		if n := len(out); n > 0 && out[n-1].Href == "" && s.Href == "" {
-			out[n-1].Text += s.Text
-			continue
+	for i := 0; i < len(l); {
+		j := i + 1
+		if l[i].Href == "" {
+			for j < len(l) && l[j].Href == "" {
+				j++
+			}
 		}
-		out = append(out, Span{Text: s.Text, Href: s.Href})
+		if j == i+1 {
+			out = append(out, Span{Text: l[i].Text, Href: l[i].Href})
+		} else {
+			// One string for the run: appending segment by segment was
+			// quadratic in a condition of thousands of lines.
+			n := 0
+			for _, s := range l[i:j] {
+				n += len(s.Text)
+			}
+			var b strings.Builder
+			b.Grow(n)
+			for _, s := range l[i:j] {
+				b.WriteString(s.Text)
+			}
+			out = append(out, Span{Text: b.String()})
+		}
+		i = j
 	}
 	return out
 }
@@ -310,95 +341,87 @@ func (r Rich) plain() string {
 	return b.String()
 }
 
-// norm is the comparison form of a phrase: lower case, white space
-// collapsed, typographic apostrophes made ASCII.
-func norm(s string) string {
-	if n, ok := normASCII(s); ok {
-		return n
-	}
-	s = strings.ToLower(s)
-	s = normReplacer.Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// normReplacer is built once: a Replacer builds its tables on first use,
-// which was a tenth of Compile when norm made a new one each call.
-var normReplacer = strings.NewReplacer("\u2019", "'", "\u00a0", " ")
-
-// normASCII is norm for ASCII text, in one pass, returning s itself when it
-// is already in norm form. ok is false when s holds a non-ASCII byte.
-func normASCII(s string) (string, bool) {
-	clean := true
-	space := true // at the start, a space would be leading
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 0x80:
-			return "", false
-		case c == ' ':
-			if space {
-				clean = false
-			}
-			space = true
-		case asciiSpace(c):
-			clean = false
-			space = true
-		case 'A' <= c && c <= 'Z':
-			clean = false
-			space = false
-		default:
-			space = false
-		}
-	}
-	if clean && !(len(s) > 0 && s[len(s)-1] == ' ') {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	pending := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if asciiSpace(c) {
-			pending = len(b) > 0
-			continue
-		}
-		if pending {
-			b = append(b, ' ')
-			pending = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return string(b), true
-}
-
-// asciiSpace is unicode.IsSpace for an ASCII byte.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
+// norm is the comparison form of a phrase (phrase.Norm): lower case, white
+// space collapsed, typographic punctuation made ASCII.
+func norm(s string) string { return phrase.Norm(s) }
 
 // splitTop returns the byte ranges of s split on sep at parenthesis depth
-// zero, so "a (b, c), d" is two parts.
+// zero, so "a (b, c), d" is two parts. A ',' separator also splits at the
+// full-width "，" and the ideographic "、" of Chinese and Japanese text, and
+// full-width parentheses nest like ASCII ones.
 func splitTop(s string, sep byte) [][2]int {
 	var out [][2]int
 	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch phrase.FoldRune(r) {
 		case '(':
 			depth++
 		case ')':
 			if depth > 0 {
 				depth--
 			}
-		case sep:
+		case rune(sep):
 			if depth == 0 {
 				out = append(out, [2]int{start, i})
-				start = i + 1
+				start = i + n
 			}
 		}
+		i += n
 	}
 	return append(out, [2]int{start, len(s)})
+}
+
+// splitList splits a list on top-level commas and on any of words (in Norm
+// form, e.g. the language's "or") standing as whole words outside
+// parentheses: "Physical server, Stack VM or VMware VM" is three parts.
+func splitList(s string, words []string) [][2]int {
+	var out [][2]int
+	for _, r := range splitTop(s, ',') {
+		part := s[r[0]:r[1]]
+		start, depth := 0, 0
+		for i := 0; i < len(part); {
+			c, n := utf8.DecodeRuneInString(part[i:])
+			switch phrase.FoldRune(c) {
+			case '(':
+				depth++
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+			}
+			if depth == 0 && wordBoundaryBefore(part, i) {
+				for _, w := range words {
+					k, ok := phrase.HasFoldPrefix(part[i:], w)
+					if ok && wordBoundaryAfter(part, i+k) {
+						out = append(out, [2]int{r[0] + start, r[0] + i})
+						start = i + k
+						i += k - n
+						break
+					}
+				}
+			}
+			i += n
+		}
+		out = append(out, [2]int{r[0] + start, r[1]})
+	}
+	return out
+}
+
+func wordBoundaryBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !phrase.IsWordRune(r)
+}
+
+func wordBoundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !phrase.IsWordRune(r)
 }
 
 // slug makes an ASCII id: lower case letters and digits, other runs become

@@ -1,6 +1,8 @@
 package matrix
 
 import (
+	"fmt"
+	"github.com/mabs-matrix/matrixdoc/build/phrase"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -118,6 +120,9 @@ func fullStrings() map[string]string {
 	for _, t := range Capabilities {
 		s["capability."+string(t)] = string(t)
 	}
+	for _, k := range source.AlertKinds {
+		s["alert."+k] = k
+	}
 	return s
 }
 
@@ -128,4 +133,38 @@ func codes(l diag.List) []string {
 		out = append(out, d.Code)
 	}
 	return out
+}
+
+// testLang is the phrasebooks of a locale, as Compile would use them.
+func testLang(loc string) *phrase.Lang {
+	set, l := builtin()
+	if l.HasErrors() {
+		panic(fmt.Sprint(l))
+	}
+	return set.For(loc, "")
+}
+
+// capabilities tags items with the language's capability keywords.
+func capabilities(lg *phrase.Lang, items []Rich) map[Capability]bool {
+	var set capSet
+	for _, it := range items {
+		set |= itemCaps(lg, it.plain())
+	}
+	out := map[Capability]bool{}
+	for i, c := range Capabilities {
+		if set&(1<<i) != 0 {
+			out[c] = true
+		}
+	}
+	return out
+}
+
+// testCtx is a document context for rule tests: the locale's phrasebooks,
+// English for twins, diagnostics into l (a throwaway list when l is nil).
+// Unknown words are reported at once, not grouped.
+func testCtx(loc string, l *diag.List) *docCtx {
+	if l == nil {
+		l = &diag.List{}
+	}
+	return &docCtx{lg: testLang(loc), en: testLang("en"), locale: loc, l: l, un: newUnknowns(l)}
 }

@@ -3,6 +3,7 @@ package matrix
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
@@ -43,7 +44,12 @@ func checkRow(l *diag.List, a, b *locRow) {
 	if len(a.Versions) != len(b.Versions) {
 		mismatch(l, a.Pos, b.Pos, "the number of versions", fmt.Sprint(len(a.Versions)), fmt.Sprint(len(b.Versions)))
 	}
-	if ta, tb := targetsOf(a), targetsOf(b); !slices.Equal(ta, tb) {
+	checkProducts(l, a, b)
+	// What a locale does not understand (unknown, already reported) is no
+	// disagreement: only known facts are compared.
+	if ta, tb := targetsOf(a), targetsOf(b); !slices.EqualFunc(ta, tb, func(x, y string) bool {
+		return x == y || x == string(TargetUnknown) || y == string(TargetUnknown)
+	}) {
 		mismatch(l, a.Pos, b.Pos, "the installation targets", strings.Join(ta, ", "), strings.Join(tb, ", "))
 	}
 	ids := make([]string, 0, len(a.Support)+len(b.Support))
@@ -56,7 +62,7 @@ func checkRow(l *diag.List, a, b *locRow) {
 	slices.Sort(ids)
 	for _, id := range slices.Compact(ids) {
 		sa, sb := a.Support[id].Status, b.Support[id].Status
-		if sa != sb {
+		if sa != sb && sa != StatusUnknown && sb != StatusUnknown {
 			mismatch(l, a.Support[id].Pos, b.Support[id].Pos, "the support status in "+id, orNone(sa), orNone(sb))
 		}
 	}
@@ -97,6 +103,11 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 	var wls []Workload
 	wIndex := map[string]int{}
 	byBase := map[string][]int{} // base id → indexes of the rows that have it
+	// sameAs maps a row's base id and cell texts (rawKey) to the first row
+	// holding them; only rows whose base id collides are keyed, so that
+	// comparing a row with every earlier row of its id, quadratic in
+	// rows of one id, is one lookup.
+	sameAs := map[string]int{}
 	for ti, t := range def.Tables {
 		var extraHeaders []string
 		for _, ci := range t.Cols {
@@ -119,14 +130,15 @@ func buildRows(docs []*locDoc, servers []Server, l *diag.List) ([]Row, []Workloa
 			row.ID = base
 			if earlier := byBase[base]; len(earlier) > 0 {
 				fp := raws[earlier[0]][def.Locale].Pos
-				same := -1
-				for _, e := range earlier {
-					if sameRaw(raws[e], by) {
-						same = e
-						break
-					}
+				if len(earlier) == 1 {
+					sameAs[rawKey(base, raws[earlier[0]])] = earlier[0]
 				}
-				if same >= 0 {
+				k := rawKey(base, by)
+				same, found := sameAs[k]
+				if !found {
+					sameAs[k] = len(rows)
+				}
+				if found {
 					fp = raws[same][def.Locale].Pos
 					l.Errorf(dr.Pos, "duplicate-row", "duplicate row: identical in every cell to the row at %s", lineOf(fp))
 				} else {
@@ -190,18 +202,28 @@ func mergeRow(docs []*locDoc, by map[string]*locRow, servers []Server, extraHead
 		row.Recover[loc] = nonNil(r.Prot.Recover)
 		row.Notes[loc] = nonNil(r.Prot.Notes)
 		caps |= r.Caps
-		for k, h := range extraHeaders {
-			if k < len(r.Extra) {
-				if row.Extra == nil {
-					row.Extra = map[string]LRich{}
+		// The extra cells of unknown columns are keyed by the default
+		// locale's header of the same column; cells beyond the header by
+		// their place ("cell 7").
+		unknownCol := 0
+		for _, e := range r.Extra {
+			key := e.Key
+			if !e.Beyond {
+				if unknownCol < len(extraHeaders) {
+					key = extraHeaders[unknownCol]
 				}
-				if row.Extra[h] == nil {
-					row.Extra[h] = LRich{}
-				}
-				row.Extra[h][loc] = r.Extra[k]
+				unknownCol++
 			}
+			if row.Extra == nil {
+				row.Extra = map[string]LRich{}
+			}
+			if row.Extra[key] == nil {
+				row.Extra[key] = LRich{}
+			}
+			row.Extra[key][loc] = e.Text
 		}
 	}
+	row.Products = productsFor(docs, by)
 	for _, s := range servers {
 		sup := Support{Status: string(StatusUnknown)}
 		if cs, ok := dr.Support[s.ID]; ok {
@@ -252,10 +274,14 @@ func workloadFor(docs []*locDoc, by map[string]*locRow) string {
 }
 
 // versionsForID are the versions the row id is made from: English when
-// present, else the default locale's.
+// present, else the English original of the default locale's when its file
+// carries machine-translation twins, else the default locale's.
 func versionsForID(docs []*locDoc, by map[string]*locRow) []string {
 	if r := by["en"]; r != nil {
 		return r.Versions
+	}
+	if d := by[docs[0].Locale]; d.VersionsTwin != nil {
+		return d.VersionsTwin
 	}
 	return by[docs[0].Locale].Versions
 }
@@ -277,22 +303,29 @@ func rowID(workload string, versions []string, ins []Installation) string {
 	return workload + "--" + v + "--" + t
 }
 
-// sameRaw reports whether two rows hold the same text in every cell of
-// every locale.
-func sameRaw(a, b map[string]*locRow) bool {
-	if len(a) != len(b) {
-		return false
+// rawKey is the base id and the text of every cell of every locale of a
+// row, each length-prefixed: two rows of one id have the same key exactly
+// when they hold the same text in every cell of every locale.
+func rawKey(base string, by map[string]*locRow) string {
+	locs := make([]string, 0, len(by))
+	for loc := range by {
+		locs = append(locs, loc)
 	}
-	for loc, ra := range a {
-		rb := b[loc]
-		if rb == nil || ra.nCols != rb.nCols {
-			return false
-		}
-		for i := range ra.nCols {
-			if ra.rawText(i) != rb.rawText(i) {
-				return false
-			}
+	slices.Sort(locs)
+	var b strings.Builder
+	part := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	part(base)
+	for _, loc := range locs {
+		r := by[loc]
+		part(loc)
+		part(strconv.Itoa(r.nCols))
+		for i := range r.nCols {
+			part(r.rawText(i))
 		}
 	}
-	return true
+	return b.String()
 }

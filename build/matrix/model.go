@@ -3,7 +3,7 @@ package matrix
 // SchemaVersion is the version of the matrix.json format. Adding a field is a
 // minor version; removing or renaming one, or changing its meaning, is a major
 // version. See README.md, "Data format", for the changelog.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "1.1.0"
 
 // L is a localized string: locale → text.
 type L map[string]string
@@ -33,6 +33,7 @@ type Model struct {
 	Servers       []Server     `json:"servers"`
 	Workloads     []Workload   `json:"workloads"`
 	Rows          []Row        `json:"rows"`
+	Facts         []Fact       `json:"facts"`
 	Sections      []Section    `json:"sections"`
 	Vocabularies  Vocabularies `json:"vocabularies"`
 }
@@ -79,9 +80,12 @@ type Row struct {
 	// Section is the id of the heading the row's table sits under.
 	Section string `json:"section,omitempty"`
 	// Line is the source line of the row per locale.
-	Line          map[string]int      `json:"line"`
-	Versions      map[string][]string `json:"versions"`
-	Installations []Installation      `json:"installations"`
+	Line     map[string]int      `json:"line"`
+	Versions map[string][]string `json:"versions"`
+	// Products are the product versions the version cell names (see
+	// ProductVersion), in entry order.
+	Products      []ProductVersion `json:"products"`
+	Installations []Installation   `json:"installations"`
 	// Support maps server id → support in that release.
 	Support      map[string]Support `json:"support"`
 	Protect      LList              `json:"protect"`

@@ -32,7 +32,7 @@ func WriteJSON(w io.Writer, m *Model) error {
 	// The model without its rows; rows: null marks where they go. Top-level
 	// keys are the only lines indented by exactly two spaces.
 	shell := *m
-	shell.Rows = nil
+	shell.Rows, shell.Facts = nil, nil
 	head, err := json.MarshalIndent(&shell, "", "  ")
 	if err != nil {
 		return err
@@ -66,7 +66,9 @@ func WriteJSON(w io.Writer, m *Model) error {
 		}
 		bw.WriteString("  ]")
 	}
-	bw.Write(head[at+len("null"):])
+	if err := writeSpliced(bw, head[at+len("null"):], []splice{factsSplice(m.Facts)}); err != nil {
+		return err
+	}
 	bw.WriteByte('\n')
 	return bw.Flush()
 }

@@ -58,6 +58,8 @@ func (w *rowJSON) row(r *Row, d int) {
 	writeMap(w, r.Line, d+1, func(v int, _ int) { w.b = strconv.AppendInt(w.b, int64(v), 10) })
 	w.field(d, false, "versions")
 	writeMap(w, r.Versions, d+1, w.strs)
+	w.field(d, false, "products")
+	writeList(w, r.Products, d+1, w.product)
 	w.field(d, false, "installations")
 	writeList(w, r.Installations, d+1, func(in Installation, d int) {
 		w.field(d, true, "target")
@@ -210,4 +212,17 @@ func (w *rowJSON) str(s string) {
 	}
 	b = append(b, s[start:]...)
 	w.b = append(b, '"')
+}
+
+// product writes one product version at depth d.
+func (w *rowJSON) product(p ProductVersion, d int) {
+	w.field(d, true, "product")
+	w.str(p.Product)
+	w.field(d, false, "version")
+	w.str(p.Version)
+	w.field(d, false, "qualifiers")
+	w.strs(p.Qualifiers, d+1)
+	w.field(d, false, "entry")
+	w.b = strconv.AppendInt(w.b, int64(p.Entry), 10)
+	w.end(d)
 }

@@ -17,6 +17,12 @@ func rowFrom(a, b string, n uint8) Row {
 	if pick(1) {
 		r.Versions = map[string][]string{a: {b, a}, "en": {}}
 	}
+	switch n % 3 {
+	case 0:
+		r.Products = []ProductVersion{{Product: a, Version: b, Qualifiers: []string{b, a}, Entry: int(n)}, {Product: b, Qualifiers: []string{}}, {Product: a}}
+	case 1:
+		r.Products = []ProductVersion{}
+	}
 	r.Installations = []Installation{{Target: a, Text: L{b: a}}}
 	if pick(2) {
 		r.Installations = append(r.Installations, Installation{Target: b, Text: L{}})

@@ -73,7 +73,7 @@ func TestSupportValues(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseSupport(tc.locale, splitCell(mkCell(tc.in, 7, 10)), &l)
+		got := testCtx(tc.locale, &l).parseSupport(splitCell(mkCell(tc.in, 7, 10)), nil)
 		if got.Status != tc.status || !reflect.DeepEqual(got.Condition, tc.cond) {
 			t.Errorf("%s %q: got %s %v, want %s %v", tc.locale, tc.in, got.Status, got.Condition, tc.status, tc.cond)
 		}
@@ -89,7 +89,7 @@ func TestSupportValues(t *testing.T) {
 
 func TestEnglishYMessageAndPosition(t *testing.T) {
 	var l diag.List
-	parseSupport("nl", splitCell(mkCell(" Y (met UR1)", 93, 98)), &l)
+	testCtx("nl", &l).parseSupport(splitCell(mkCell(" Y (met UR1)", 93, 98)), nil)
 	if len(l) != 1 {
 		t.Fatalf("got %v", l)
 	}
@@ -109,48 +109,69 @@ func TestReleases(t *testing.T) {
 		{"V3, V2", []string{"v3", "v2"}, false, ""},
 		{"V3", []string{"v3"}, false, ""},
 		{"V3 UR1", []string{"v3-ur1"}, false, ""},
+		{"V3UR2, V3", []string{"v3-ur2", "v3"}, false, ""},
+		{"V3 RTM", []string{"v3"}, false, ""},
+		{"V3-UR1", []string{"v3-ur1"}, false, ""},
+		{"UR1 V3", []string{"v3-ur1"}, false, ""},
+		{"V4", []string{"v4"}, false, ""},
+		{"V3 UR1 en V3 UR2", []string{"v3-ur1", "v3-ur2"}, false, ""},
+		{"V3 UR2 en hoger", []string{"v3-ur2"}, false, ""},
 		{"Niet ondersteund", nil, true, ""},
+		{"Niet ondersteund.", nil, true, ""},
 		{"V3 <br />Niet Nano-server", []string{"v3"}, false, "Niet Nano-server"},
 		{"V3, V2<br />U moet SP1 gebruiken", []string{"v3", "v2"}, false, "U moet SP1 gebruiken"},
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseReleases("nl", splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := testCtx("nl", &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
 		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
 		}
 	}
+	// "and later" supports every later release, and no earlier one.
+	for _, tc := range []struct{ loc, in string }{{"en", "V3 UR2 and later"}, {"ko", "V3 UR2 이상"}, {"zh-cn", "V3 UR2 及更高版本"}, {"en", "V3 UR2+"}} {
+		var l diag.List
+		rc := testCtx(tc.loc, &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
+		if len(l) != 0 || rc.status("v3-ur1").Status != StatusUnsupported || rc.status("v3-ur2").Status != StatusSupported || rc.status("v4").Status != StatusSupported {
+			t.Errorf("%s %q: %+v %v", tc.loc, tc.in, rc, l)
+		}
+	}
 	var l diag.List
-	if got := parseReleases("nl", splitCell(mkCell("Misschien", 1, 1)), &l); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
+	if got := testCtx("nl", &l).parseReleases(splitCell(mkCell("Misschien", 1, 1)), nil); !got.Unknown || len(l) != 1 || got.status("v3").Status != StatusUnknown {
 		t.Errorf("unknown release: %+v %v", got, l)
 	}
 }
 
 func TestHeaders(t *testing.T) {
 	tests := []struct {
-		in     string
-		kind   column
-		server string
+		lang, in string
+		kind     column
+		server   string
 	}{
-		{"Workload", colWorkload, ""},
-		{"Charge de travail", colWorkload, ""},
-		{"Versie", colVersion, ""},
-		{"Version", colVersion, ""},
-		{"Azure Backup-server</br> installation", colInstall, ""},
-		{"Installatie van Azure Backup Server", colInstall, ""},
-		{"Azure Backup</br> Server v2", colServer, "v2"},
-		{"Azure Backup</br> Server V3", colServer, "v3"},
-		{"Sauvegarde Azure</br> Serveur v1 ", colServer, "v1"},
-		{"Ondersteunde Azure Backup Server", colSupported, ""},
-		{"Supported  Azure Backup Server", colSupported, ""},
-		{"Beveiliging en herstel", colProtect, ""},
-		{"Protection et récupération", colProtect, ""},
-		{"Opmerkingen", colUnknown, ""},
+		{"en", "Workload", colWorkload, ""},
+		{"fr", "Charge de travail", colWorkload, ""},
+		{"nl", "Versie", colVersion, ""},
+		{"en", "Version", colVersion, ""},
+		{"nl", "Azure Backup-server</br> installation", colInstall, ""},
+		{"nl", "Installatie van Azure Backup Server", colInstall, ""},
+		{"en", "Azure Backup</br> Server v2", colServer, "v2"},
+		{"en", "Azure Backup</br> Server V3", colServer, "v3"},
+		{"fr", "Sauvegarde Azure</br> Serveur v1 ", colServer, "v1"},
+		{"nl", "Ondersteunde Azure Backup Server", colSupported, ""},
+		{"en", "Supported  Azure Backup Server", colSupported, ""},
+		{"en", "**Azure Backup Server**", colSupported, ""},
+		{"nl", "Beveiliging en herstel", colProtect, ""},
+		{"fr", "Protection et récupération", colProtect, ""},
+		{"nl", "Opmerkingen", colUnknown, ""},
+		// English headers are understood in every language (machine
+		// translation leaves them), a language's own words only in it.
+		{"fr", "Workload", colWorkload, ""},
+		{"en", "Versie", colUnknown, ""},
 	}
 	for _, tc := range tests {
-		got := classifyHeader(headerText(splitCell(mkCell(tc.in, 1, 1))))
+		got := classifyHeader(testLang(tc.lang), headerText(splitCell(mkCell(tc.in, 1, 1))))
 		if got.Kind != tc.kind || got.Server != tc.server {
-			t.Errorf("%q: got %v %q, want %v %q", tc.in, got.Kind, got.Server, tc.kind, tc.server)
+			t.Errorf("%s %q: got %v %q, want %v %q", tc.lang, tc.in, got.Kind, got.Server, tc.kind, tc.server)
 		}
 	}
 }
@@ -190,11 +211,15 @@ func TestInstallations(t *testing.T) {
 		{"fr", "Machine virtuelle Azure", []Target{az}},
 		// Unknown and ambiguous phrases are never guessed.
 		{"nl", "Broodrooster", []Target{unk}},
-		{"en", "Hyper-V or VMware virtual machine", []Target{unk}},
+		// Two targets joined by "or" are two installations; a phrase naming
+		// two brands without a list is ambiguous and stays unknown.
+		{"en", "Hyper-V or VMware virtual machine", []Target{hv, vmw}},
+		{"en", "Physical server, On-premises Hyper-V VM, Stack VM or VMware VM running Windows Server.", []Target{phys, hv, stack, vmw}},
+		{"en", "VMware virtual machine on Hyper-V", []Target{unk}},
 	}
 	for _, tc := range tests {
 		var l diag.List
-		got := parseInstallations(tc.locale, splitCell(mkCell(tc.in, 1, 1)), &l)
+		got := testCtx(tc.locale, &l).parseInstallations(splitCell(mkCell(tc.in, 1, 1)), nil)
 		var ts []Target
 		for _, g := range got {
 			ts = append(ts, g.Target)
@@ -211,7 +236,7 @@ func TestInstallations(t *testing.T) {
 
 func TestInstallationTextKept(t *testing.T) {
 	var l diag.List
-	got := parseInstallations("nl", splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), &l)
+	got := testCtx("nl", &l).parseInstallations(splitCell(mkCell("Fysieke server<br /><br />Virtuele Hyper-V-machine ", 1, 1)), nil)
 	if len(got) != 2 || got[0].Text != "Fysieke server" || got[1].Text != "Virtuele Hyper-V-machine" {
 		t.Errorf("got %+v", got)
 	}
@@ -236,7 +261,15 @@ func TestWorkloads(t *testing.T) {
 		"Azure Files":                                                                                 "",
 	}
 	for in, want := range tests {
-		if got := workloadID(in); got != want {
+		// The workload names of nl, fr and en: each text in all three
+		// languages' books at once is what a mixed corpus needs.
+		lang := testCtx("en", nil)
+		for _, loc := range []string{"nl", "fr"} {
+			if got := testCtx(loc, nil).workloadID(splitCell(mkCell(in, 1, 1)), nil, cellText{}, nil); got != "" {
+				lang = testCtx(loc, nil)
+			}
+		}
+		if got := lang.workloadID(splitCell(mkCell(in, 1, 1)), nil, cellText{}, nil); got != want {
 			t.Errorf("workloadID(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -264,7 +297,7 @@ func TestProtectionSplit(t *testing.T) {
 		{"nl", "Bestanden<br /><br />Beveiligde volumes moeten NTFS zijn. FAT niet.<br /><br />Volumes moeten ten minste 1 GB.",
 			want{[]string{"Bestanden"}, nil, []string{"Beveiligde volumes moeten NTFS zijn. FAT niet.", "Volumes moeten ten minste 1 GB."}}},
 		{"nl", "Volume, share, map, bestand, systeemstatus/bare metal), ontdubbelde volumes",
-			want{[]string{"Volume", "share", "map", "bestand", "systeemstatus/bare metal)", "ontdubbelde volumes"}, nil, nil}},
+			want{[]string{"Volume", "share", "map", "bestand", "systeemstatus/bare metal", "ontdubbelde volumes"}, nil, nil}},
 		{"nl", "(Alle implementatiescenario's) beveiligen: zelfstandige Exchange server, database onder een beschikbaarheidsgroep database (DAG)<br /><br />(Alle implementatiescenario's) herstellen: Postvak, postvakdatabases onder een DAG",
 			want{[]string{"zelfstandige Exchange server", "database onder een beschikbaarheidsgroep database (DAG)"}, []string{"Postvak", "postvakdatabases onder een DAG"}, nil}},
 		{"nl", "(Alle implementatiescenario's) te beschermen: opslaggroep<br /><br />(Alle implementatiescenario's) herstellen: opslaggroep, database, Postvak",
@@ -273,8 +306,13 @@ func TestProtectionSplit(t *testing.T) {
 			want{[]string{"Hyper-V-computers", "gedeelde clustervolumes (CSV's, enz.)"}, []string{"virtuele machine"}, nil}},
 		{"nl", "Hyper-V moet worden uitgevoerd op Windows Server 2016. Beveiligen: Volledige virtuele machine<br /><br />Herstellen: Volledige virtuele machine",
 			want{[]string{"Volledige virtuele machine"}, []string{"Volledige virtuele machine"}, []string{"Hyper-V moet worden uitgevoerd op Windows Server 2016."}}},
+		// One enumeration inside one phrase stays one item; an unlabelled
+		// list that names a way to recover lists what can be recovered.
 		{"nl", "Virtuele VMware-machines op CSV's, NFS en SAN-opslag<br /> Herstel op itemniveau<br /> VMware vApps niet ondersteund",
-			want{[]string{"Virtuele VMware-machines op CSV's", "NFS en SAN-opslag"}, nil, []string{"Herstel op itemniveau", "VMware vApps niet ondersteund"}}},
+			want{[]string{"Virtuele VMware-machines op CSV's, NFS en SAN-opslag"}, []string{"Herstel op itemniveau"}, []string{"VMware vApps niet ondersteund"}}},
+		{"en", "Protect: VMware VMs on cluster-shared volumes (CSVs), NFS, and SAN storage",
+			want{[]string{"VMware VMs on cluster-shared volumes (CSVs), NFS, and SAN storage"}, nil, nil}},
+		{"en", "Volume, share, folder, file and system state", want{[]string{"Volume", "share", "folder", "file and system state"}, nil, nil}},
 		{"en", "Protect (all deployment scenarios): Farm, frontend web server content<br /><br />Recover (all deployment scenarios): Farm, database<br /><br />Protecting a farm isn't supported.",
 			want{[]string{"Farm", "frontend web server content"}, []string{"Farm", "database"}, []string{"Protecting a farm isn't supported."}}},
 		{"en", "Protect  (all deployment scenarios): x", want{[]string{"x"}, nil, nil}},
@@ -289,7 +327,7 @@ func TestProtectionSplit(t *testing.T) {
 		return out
 	}
 	for _, tc := range tests {
-		got := splitProtection(tc.locale, splitCell(mkCell(tc.in, 1, 1)))
+		got := testCtx(tc.locale, nil).splitProtection(splitCell(mkCell(tc.in, 1, 1)), nil)
 		g := want{plain(got.Protect), plain(got.Recover), plain(got.Notes)}
 		if !reflect.DeepEqual(g, tc.want) {
 			t.Errorf("%s %q:\n got %q\nwant %q", tc.locale, tc.in, g, tc.want)
@@ -298,7 +336,7 @@ func TestProtectionSplit(t *testing.T) {
 }
 
 func TestProtectionKeepsLinks(t *testing.T) {
-	got := splitProtection("en", splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)))
+	got := testCtx("en", nil).splitProtection(splitCell(mkCell("Note.<br /><br />See [Linux distros](https://example.com/d).", 1, 1)), nil)
 	want := []Rich{{{Text: "Note."}}, {{Text: "See "}, {Text: "Linux distros", Href: "https://example.com/d"}, {Text: "."}}}
 	if !reflect.DeepEqual(got.Notes, want) {
 		t.Errorf("notes = %#v", got.Notes)
@@ -335,7 +373,7 @@ func TestCapabilities(t *testing.T) {
 		for _, s := range tc.items {
 			items = append(items, Rich{{Text: s}})
 		}
-		got := capabilities(tc.locale, items)
+		got := capabilities(testLang(tc.locale), items)
 		var list []Capability
 		for _, c := range Capabilities {
 			if got[c] {

@@ -107,6 +107,7 @@ func schemaDoc() obj {
 			"date":        obj{"type": "string", "pattern": datePattern, "description": "ms.date as an ISO date."},
 			"lastHandoff": obj{"type": "string", "pattern": datePattern, "description": "ms.lasthandoff as an ISO date."},
 		}, "date", "lastHandoff"),
+		"fact": factSchema(),
 		"term": object("One vocabulary entry with its label per locale (from the strings files).", obj{
 			"id":    str("The vocabulary id."),
 			"label": ref("L"),
@@ -119,6 +120,7 @@ func schemaDoc() obj {
 		"line": byLocale("Source line of the row per locale.",
 			obj{"type": "integer", "minimum": 1}),
 		"versions":      byLocale("The version cell split on line breaks, per locale.", obj{"type": "array", "items": obj{"type": "string"}}),
+		"products":      productsSchema(),
 		"installations": array("Installation targets in source order, with the phrase per locale.", ref("installation")),
 		"support": obj{"type": "object", "description": "Server release id → support.",
 			"propertyNames": obj{"pattern": serverPattern}, "additionalProperties": ref("support")},
@@ -150,7 +152,8 @@ func schemaDoc() obj {
 			"name": ref("L"),
 			"rows": array("Row ids in source order.", obj{"type": "string"}),
 		})),
-		"rows": array("Table rows in source order.", row),
+		"rows":  array("Table rows in source order.", ref("row")),
+		"facts": array("The rows as answers: one per row, product version, installation target and server release, in row order.", ref("fact")),
 		"sections": array("Prose sections: the intro first, then the headings in order.", object("A prose section.", obj{
 			"id":    obj{"type": "string", "description": "The heading's anchor (\"intro\" for the prose under the title)."},
 			"title": ref("L"),
@@ -166,6 +169,10 @@ func schemaDoc() obj {
 	doc["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	doc["$id"] = schemaFileName
 	doc["title"] = "MABS protection matrix"
+	defs["row"] = row
+	for k, v := range dataFileSchemas(ref("row")) {
+		defs[k] = v
+	}
 	doc["$defs"] = defs
 	return doc
 }

@@ -58,9 +58,12 @@ var (
 		"/nl/workloads/exchange/index.html", "/404.html", "/index.html", "/sitemap.xml", "/robots.txt"}
 	assetPaths = []string{"/assets/app-3F2A9C1B.js", "/assets/app-3F2A9C1B.css", "/assets/icons/x-1A.svg"}
 	dataPaths  = map[string]string{
-		"/data/matrix.json":        "application/json; charset=utf-8",
-		"/data/matrix.schema.json": "application/schema+json",
-		"/data/matrix.csv":         "text/csv; charset=utf-8",
+		"/data/matrix.json":               "application/json; charset=utf-8",
+		"/data/matrix.schema.json":        "application/schema+json",
+		"/data/matrix.csv":                "text/csv; charset=utf-8",
+		"/data/index.json":                "application/json; charset=utf-8",
+		"/data/workloads/sql-server.json": "application/json; charset=utf-8",
+		"/data/matrix.xlsx":               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	}
 	downloadPath = "/downloads/mabs-protection-matrix.html"
 )
@@ -133,7 +136,8 @@ func TestCaching(t *testing.T) {
 			t.Errorf("%s: Cache-Control %v, want public, max-age=31536000, immutable", p, cc)
 		}
 	}
-	short := append(append([]string{"/", downloadPath}, htmlPaths...), "/data/matrix.json", "/data/matrix.csv")
+	short := append(append([]string{"/", downloadPath}, htmlPaths...), "/data/matrix.json", "/data/matrix.csv",
+		"/data/index.json", "/data/workloads/sql-server.json", "/data/matrix.xlsx")
 	for _, p := range short {
 		cc := cacheDirectives(cfg.HeadersFor(p).Get("Cache-Control"))
 		if !cc["max-age=0"] || !(cc["must-revalidate"] || cc["no-cache"]) || cc["immutable"] {
@@ -241,5 +245,17 @@ func TestNotFoundRule(t *testing.T) {
 	}
 	if _, _, ok := cfg.MatchRedirect(r, "/nl/", func(string) bool { return true }); ok {
 		t.Error("an existing page is redirected")
+	}
+}
+
+// TestWorkbookIsAttachment: data/matrix.xlsx is saved under a readable
+// name, with the data folder's CORS and caching.
+func TestWorkbookIsAttachment(t *testing.T) {
+	h := loadReal(t).HeadersFor("/data/matrix.xlsx")
+	if got := h.Get("Content-Disposition"); got != `attachment; filename="mabs-protection-matrix.xlsx"` {
+		t.Errorf("Content-Disposition = %q", got)
+	}
+	if h.Get("Access-Control-Allow-Origin") != "*" || !strings.Contains(h.Get("Cache-Control"), "max-age=0") {
+		t.Errorf("headers %v", h)
 	}
 }

@@ -260,6 +260,7 @@ type offlineLocale struct {
 	// LV is the embedded view again, for templates that take it whole.
 	LV      *localeView
 	Buttons []toggle
+	Notice  *notice
 }
 
 func (r *renderer) offlineJob(views []*localeView) job {
@@ -273,9 +274,9 @@ func (r *renderer) offlineJob(views []*localeView) job {
 			Data: marker(0),
 		}
 		for _, lv := range views {
-			ol := &offlineLocale{localeView: lv, LV: lv}
+			ol := &offlineLocale{localeView: lv, LV: lv, Notice: lv.notice.offlineAt()}
 			for _, loc := range r.m.Locales {
-				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].get("lang." + loc)})
+				ol.Buttons = append(ol.Buttons, toggle{Locale: loc, Label: r.strs[loc].langName(loc)})
 			}
 			v.Locales = append(v.Locales, ol)
 		}

@@ -24,6 +24,8 @@ type pageView struct {
 	Download    string
 	Loc         *localeView
 	Workload    *workloadView
+	// Notice says the page is a machine translation (nil: it is not).
+	Notice *notice
 }
 
 type toggle struct{ Locale, Label, Href string }
@@ -43,12 +45,13 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 		CSS:        root + r.in.Assets.CSSPath, JS: root + r.in.Assets.JSPath, Icon: root + r.iconPath,
 		DataHref: root + DataPath, SchemaHref: root + SchemaPath, CSVHref: root + CSVPath,
 		Download: root + DownloadPath,
+		Notice:   lv.notice.at(rel, depth),
 	}
 	// Links between pages name the folder, as the canonical URL does
 	// ("../nl/", not "../nl/index.html"): the host serves its index.html.
 	for _, loc := range r.m.Locales {
 		if loc != lv.Locale {
-			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].get("lang." + loc), root + loc + "/" + rel})
+			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].langName(loc), root + loc + "/" + rel})
 		}
 	}
 	// Home is the locale's matrix: the current page on the matrix itself
@@ -125,7 +128,7 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 	var titles []string
 	for _, loc := range r.m.Locales {
 		s := r.strs[loc]
-		c := choice{Locale: loc, Label: s.get("lang." + loc), Href: loc + "/", Title: s.get(titleKey), Text: s.get(textKey)}
+		c := choice{Locale: loc, Label: s.langName(loc), Href: loc + "/", Title: s.get(titleKey), Text: s.get(textKey)}
 		c.Links = []rootLink{
 			{DataPath, "application/json", s.get("footer.data")},
 			{CSVPath, "text/csv", s.get("footer.csv")},

@@ -81,6 +81,10 @@ type Input struct {
 	// BaseURL is the absolute URL the site is served from (canonical URLs,
 	// hreflang alternates, sitemap).
 	BaseURL string
+	// Meta maps locale → what its document's front matter says about the
+	// pages (title.go). A locale without an entry has no front-matter title
+	// and no machine-translation notice.
+	Meta map[string]Meta
 }
 
 // job renders one output file: run does the template work and returns
@@ -186,7 +190,13 @@ func Stream(in Input, emit Emit) error {
 		offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}, use)
 	}
 	wg.Wait()
+	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), facets: fcts, byID: make(map[string]int, len(m.Rows))}
 	for i, loc := range m.Locales {
+		t := pageTitle(in.Meta[loc].Title, m.Source.Title[loc], strs[loc].get("site.name"))
+		for _, lv := range []*localeView{hosted[i], offline[i]} {
+			lv.Title, lv.H1 = t, t
+		}
+		hosted[i].notice, offline[i].notice = r.notice(loc), r.notice(loc)
 		ans := buildAnswer(m, loc, strs[loc], fcts)
 		hosted[i].search, offline[i].search = indexes[i], indexes[i]
 		hosted[i].answer, offline[i].answer = ans, ans
@@ -200,7 +210,6 @@ func Stream(in Input, emit Emit) error {
 		}
 	}
 
-	r := &renderer{in: in, m: m, base: base, strs: strs, tpl: tpl, min: bundle.NewMinifier(), facets: fcts, byID: make(map[string]int, len(m.Rows))}
 	for i := range m.Rows {
 		r.byID[m.Rows[i].ID] = i
 	}

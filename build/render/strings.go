@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/mabs-matrix/matrixdoc/build/matrix"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +61,20 @@ func (s *Strings) get(key string) string {
 		return key
 	}
 	return v
+}
+
+// langName is the name of locale's language in the language switch: the
+// "lang.<locale>" UI string when the strings file has one, else what the
+// language calls itself in its phrasebook, else the locale — never a
+// missing-key error, so a locale added to content/ needs no new string.
+func (s *Strings) langName(locale string) string {
+	if v, ok := s.m["lang."+locale]; ok {
+		return v
+	}
+	if n := matrix.LanguageName(locale); n != "" {
+		return n
+	}
+	return locale
 }
 
 // err reports the keys get could not find, sorted, or nil.

@@ -77,6 +77,9 @@ type localeView struct {
 	// (the same for the hosted page and the offline file).
 	search *search.Index
 	answer *answerData
+	// notice is the machine-translation notice (nil: none), its link not
+	// yet made for a page.
+	notice *notice
 }
 
 type sectionView struct {
@@ -302,7 +305,7 @@ func (k *rowMaker) row(i int, rv *rowView) {
 			Label: label, Icon: icons[st], Condition: sup.Condition[loc],
 		})
 	}
-	rv.Title = strings.Join(rv.Versions, ", ")
+	rv.Title = joinVersions(rv.Versions)
 	if len(rv.Installs) > 0 {
 		rv.Title += " — " + strings.Join(rv.Installs, "; ")
 	}
@@ -534,4 +537,20 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		wv.GridRows = append(wv.GridRows, gr)
 	}
 	return wv
+}
+
+// joinVersions joins a row's version lines with ", " for its title; a line
+// that already ends in a comma (Microsoft's "VMM 2016,") gets no second one.
+func joinVersions(vs []string) string {
+	var b strings.Builder
+	for i, v := range vs {
+		if i > 0 {
+			if !strings.HasSuffix(vs[i-1], ",") {
+				b.WriteByte(',')
+			}
+			b.WriteByte(' ')
+		}
+		b.WriteString(v)
+	}
+	return b.String()
 }

@@ -75,7 +75,7 @@ func TestSeedQueries(t *testing.T) {
 	}{
 		{"system state", re(`(?i)\bsystem state\b`), 12},
 		{"mailbox", re(`(?i)\bmailbox`), 8},
-		{"deduplicated volumes", re(`(?i)\bdeduplicated volumes\b`), 1},
+		{"deduplicated volumes", re(`(?i)\bdedup(licat)?ed volumes\b`), 1}, // "deduped" is a synonym
 	} {
 		want := rowsWith(m, func(r *matrix.Row, i int) bool { return textHas(m, "en", i, c.re) })
 		got := found(en, m, c.q)

@@ -22,6 +22,8 @@ const (
 	DataJSON   = "data/matrix.json"
 	DataSchema = "data/matrix.schema.json"
 	DataCSV    = "data/matrix.csv"
+	DataIndex  = "data/" + matrix.IndexFile // per-workload files: data/workloads/<id>.json
+	DataXLSX   = "data/matrix.xlsx"
 )
 
 // sink is where produce puts the output files: a tree on disk (Build) or
@@ -118,8 +120,8 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // produce renders every output file of a compiled model into out: the data
 // files (written while the pages render), the bundles and the pages, each
 // handed over as soon as it is made, so only the pages in flight are in
-// memory. It returns the file counts.
-func produce(opts Options, content *source.Content, model *matrix.Model, out sink) (Result, diag.List) {
+// memory. meta is pageMeta of the documents. It returns the file counts.
+func produce(opts Options, content *source.Content, model *matrix.Model, meta map[string]render.Meta, out sink) (Result, diag.List) {
 	c := &counter{to: out, names: map[string]bool{}}
 	contentPos := diag.Position{File: filepath.ToSlash(opts.Content)}
 
@@ -140,7 +142,9 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 		}
 		if err := c.stream(DataCSV, func(w io.Writer) error { return matrix.WriteCSV(w, model) }); err != nil {
 			dataErr = err
+			return
 		}
+		dataErr = writeMoreData(c, content, model)
 	}()
 
 	var pageErr error
@@ -162,6 +166,7 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 			Templates:   os.DirFS(opts.Templates),
 			Assets:      assets,
 			BaseURL:     content.BaseURL,
+			Meta:        meta,
 		}, func(p string, body render.Body) error { return c.stream(p, body) })
 		pagePos = diag.Position{File: filepath.ToSlash(opts.Templates)}
 	}
@@ -180,4 +185,22 @@ func produce(opts Options, content *source.Content, model *matrix.Model, out sin
 		return Result{}, l
 	}
 	return c.res, l
+}
+
+// pageMeta is what each locale's front matter tells the pages: the title
+// (render decides whether it is a real one) and whether ms.translationtype
+// says the text is a machine translation.
+func pageMeta(c *source.Content) map[string]render.Meta {
+	out := map[string]render.Meta{}
+	for loc, doc := range c.Documents {
+		if doc == nil {
+			continue
+		}
+		tt, _ := doc.Meta.Raw["ms.translationtype"].(string)
+		out[loc] = render.Meta{
+			Title:             doc.Meta.Title,
+			MachineTranslated: strings.EqualFold(strings.TrimSpace(tt), "MT"),
+		}
+	}
+	return out
 }

@@ -76,11 +76,12 @@ type Output struct {
 
 // Diagnostic codes reported by this package.
 const (
-	CodeOutput = "output"       // the output folder cannot be written
-	CodeBundle = "bundle"       // esbuild failed on assets/
-	CodeData   = "data"         // the model could not be serialized
-	CodeUsage  = "bad-folder"   // a folder option is unusable
-	CodeRender = "render-error" // templates failed
+	CodeOutput  = "output"           // the output folder cannot be written
+	CodeBundle  = "bundle"           // esbuild failed on assets/
+	CodeData    = "data"             // the model could not be serialized
+	CodeUsage   = "bad-folder"       // a folder option is unusable
+	CodeRender  = "render-error"     // templates failed
+	CodeBaseURL = "missing-base-url" // site.yaml names no public address
 )
 
 // Defaults fills empty options with the conventional folder names.
@@ -153,6 +154,11 @@ func generate(opts Options, out sink, keepDocs bool) (*Output, diag.List) {
 	o := &Output{}
 
 	content, cl := source.LoadLimit(os.DirFS(opts.Content), opts.MaxFileSize)
+	if content != nil && content.BaseURL == "" {
+		// Canonical links, hreflang alternates and the sitemap are absolute.
+		cl.Errorf(diag.Position{File: "site.yaml"}, CodeBaseURL,
+			"no baseURL: the site needs its public address for canonical links, language alternates and the sitemap; add a line like `baseURL: https://example.org/` to site.yaml")
+	}
 	l = append(l, relocate(cl, opts.Content)...)
 	o.Content = content
 	var model *matrix.Model
@@ -174,12 +180,14 @@ func generate(opts Options, out sink, keepDocs bool) (*Output, diag.List) {
 		return o, l
 	}
 
+	// The pages need only the front matter's word on them, not the documents.
+	meta := pageMeta(content)
 	shell := *content
 	shell.Documents = nil
 	if !keepDocs {
 		o.Content = &shell
 	}
-	res, fl := produce(opts, &shell, model, out)
+	res, fl := produce(opts, &shell, model, meta, out)
 	l = append(l, fl...)
 	l.Sort()
 	if l.HasErrors() {

@@ -31,6 +31,23 @@ func ParseDocument(path, locale string, src []byte) (doc *Document, l diag.List)
 	return parseDocument(path, locale, src)
 }
 
+// ParseOriginal is ParseDocument for a side-by-side machine translation
+// read the other way round: every translated string (<span data-ttu-id>)
+// is dropped and its hidden source-language twin (<span class="sxs-lookup">)
+// kept, which recovers the document the translation was made from, string
+// by string, in the translation's markdown skeleton. The front matter is
+// the translation's (it has no twins). In a file without twins the result
+// is ParseDocument's.
+func ParseOriginal(path, locale string, src []byte) (doc *Document, l diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.Errorf(diag.Position{File: path}, "internal-error", "parser failure on this file: %v", r)
+			doc = &Document{Path: path, Locale: locale}
+		}
+	}()
+	return parseWith(path, locale, src, true)
+}
+
 // Load reads the content folder fsys. Locales are the folders that hold a .md
 // document; a locale lacking a document other locales have is an error.
 // Each locale folder holds exactly one document; its strings.yaml may be

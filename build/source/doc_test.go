@@ -121,7 +121,7 @@ Na de tabel.
 	}
 	want := []sec{
 		{"top", "Titel NL", 1, `<p>Intro <strong>vet</strong> met <a href="https://e.nl">link</a> en <br> regel.</p>` + "\n"},
-		{"tweede-kop", "Tweede kop", 2, "<p>Na de tabel.</p>\n"},
+		{"tweede-kop", "Tweede kop", 2, TableMarker(0) + "\n<p>Na de tabel.</p>\n"},
 		{"tweede-kop-1", "Tweede kop", 3, ""},
 		{"tweede-kop-2", "Tweede kop", 2, ""},
 	}
@@ -170,7 +170,9 @@ alert(5)
 	}
 	for _, good := range []string{
 		"a alert(1) b", "j d c &amp; &lt; &gt;",
-		`<blockquote class="alert alert-note">` + "\n<p>Let <strong>op</strong>: NL</p>",
+		// A DocFX alert is a note callout; its title is a placeholder the
+		// matrix stage fills in the page's language.
+		`<aside class="alert alert-note" role="note">` + "\n" + AlertTitle("note") + "\n<p>Let <strong>op</strong>: NL</p>\n</aside>",
 		"<ul>\n<li>een\n<ul>\n<li>genest <a href=\"./x.md\">ok</a></li>\n</ul></li>\n</ul>",
 		"<ol>\n<li>twee</li>\n</ol>",
 		"<pre><code>&lt;code&gt; &amp; &#39;x&#39;\n</code></pre>",
@@ -182,5 +184,18 @@ alert(5)
 	want := "raw-html@7:3 raw-html@7:31 unsafe-link@7:62 unsafe-link@7:87 raw-html@7:109 raw-html@9:1 raw-html@11:1"
 	if got := codes(l); got != want {
 		t.Errorf("diagnostics\n got %s\nwant %s\n%v", got, want, l)
+	}
+}
+
+// A repeated heading takes the smallest free "-n", also when a heading
+// already uses one of them.
+func TestHeadingIDSuffixes(t *testing.T) {
+	doc, _ := parseOK(t, fm+"## X\n\n## X-2\n\n## X\n\n## X\n\n## X-1\n\n## X\n")
+	var ids []string
+	for _, s := range doc.Sections {
+		ids = append(ids, s.ID)
+	}
+	if got := strings.Join(ids, " "); got != "x x-2 x-1 x-3 x-1-1 x-4" {
+		t.Errorf("ids %s", got)
 	}
 }

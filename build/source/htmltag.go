@@ -105,7 +105,8 @@ const (
 	tagBadBreak                 // </br>: malformed, read as a break with a warning
 	tagAnchor                   // <a name="…"> or <a id="…"> without href: a heading anchor
 	tagAnchorEnd                // </a>
-	tagMTText                   // <span data-ttu-id=…> or <span data-stu-id=…>: keep the text
+	tagMTTarget                 // <span data-ttu-id=…>: the translation
+	tagMTSource                 // <span data-stu-id=…>: the original, inside a twin
 	tagMTHidden                 // <span class="sxs-lookup">: the hidden source-language twin
 	tagSpanEnd                  // </span>
 	tagComment                  // <!-- … -->: no content, dropped silently
@@ -136,10 +137,10 @@ func classify(t tag) tagKind {
 			return tagMTHidden
 		}
 		if _, ok := t.attrs["data-ttu-id"]; ok && onlyAttrs(t, "data-ttu-id") {
-			return tagMTText
+			return tagMTTarget
 		}
 		if _, ok := t.attrs["data-stu-id"]; ok && onlyAttrs(t, "data-stu-id") {
-			return tagMTText
+			return tagMTSource
 		}
 	}
 	return tagUnknown

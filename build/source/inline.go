@@ -30,23 +30,68 @@ type inlineSink interface {
 type inlineWalker struct {
 	p    *parseState
 	sink inlineSink
-	// spans is the stack of open <span>s; true marks a hidden sxs-lookup twin.
-	spans  []bool
-	hidden int
+	// twin, when set, receives the block as machine translation started
+	// from: the hidden sxs-lookup twins shown, the translations hidden.
+	twin inlineSink
+	// spans is the stack of open <span>s and what each is.
+	spans []spanKind
+	// hidden counts open spans the sink must not see (sxs-lookup twins);
+	// twinHidden those the twin must not see (the translations).
+	hidden, twinHidden int
+	// sawMT: a machine-translation span was met.
+	sawMT bool
 	// anchors are the <a name> ids met (headings use the first).
 	anchors []string
 	warned  map[string]bool
 	lastOff int
 }
 
+// spanKind is what an open <span> does.
+type spanKind uint8
+
+const (
+	spanOther     spanKind = iota // a span the sanitizer dropped; kept for matching </span>
+	spanSource                    // <span data-stu-id>: the original, inside a twin
+	spanHidesSink                 // hides its content from the sink
+	spanHidesTwin                 // hides its content from the twin
+)
+
+// push opens a machine-translation span that hides its content from the
+// sink (sink true) or from the twin.
+func (w *inlineWalker) push(sink bool) {
+	if sink {
+		w.spans = append(w.spans, spanHidesSink)
+		w.hidden++
+		return
+	}
+	w.spans = append(w.spans, spanHidesTwin)
+	w.twinHidden++
+}
+
 func (p *parseState) newWalker(sink inlineSink, start int) *inlineWalker {
 	return &inlineWalker{p: p, sink: sink, lastOff: start}
 }
 
+// out gives f every sink that sees the current place: the sink outside
+// hidden twins, the twin (if any) outside translations.
+func (w *inlineWalker) out(f func(inlineSink)) {
+	if w.hidden == 0 {
+		f(w.sink)
+	}
+	if w.twin != nil && w.twinHidden == 0 {
+		f(w.twin)
+	}
+}
+
+// visible reports whether some sink sees the current place.
+func (w *inlineWalker) visible() bool {
+	return w.hidden == 0 || w.twin != nil && w.twinHidden == 0
+}
+
 // reuseWalker resets *w for a new block, keeping its span stack's memory;
 // table cells use it so that a big table does not allocate a walker a cell.
-func (p *parseState) reuseWalker(w *inlineWalker, sink inlineSink, start int) *inlineWalker {
-	*w = inlineWalker{p: p, sink: sink, lastOff: start, spans: w.spans[:0]}
+func (p *parseState) reuseWalker(w *inlineWalker, sink, twin inlineSink, start int) *inlineWalker {
+	*w = inlineWalker{p: p, sink: sink, twin: twin, lastOff: start, spans: w.spans[:0]}
 	return w
 }
 
@@ -66,20 +111,19 @@ func (w *inlineWalker) node(n ast.Node) {
 		if !n.IsRaw() {
 			v = unescape(v)
 		}
-		if w.hidden == 0 && len(v) > 0 {
-			w.sink.text(v, n.Segment.Start, false)
+		if len(v) > 0 {
+			w.out(func(s inlineSink) { s.text(v, n.Segment.Start, false) })
 		}
 		w.lastOff = n.Segment.Stop
-		if w.hidden == 0 {
-			if n.HardLineBreak() {
-				w.sink.lineBreak(n.Segment.Stop)
-			} else if n.SoftLineBreak() {
-				w.sink.softBreak()
-			}
+		switch {
+		case n.HardLineBreak():
+			w.out(func(s inlineSink) { s.lineBreak(n.Segment.Stop) })
+		case n.SoftLineBreak():
+			w.out(func(s inlineSink) { s.softBreak() })
 		}
 	case *ast.String:
-		if w.hidden == 0 && len(n.Value) > 0 {
-			w.sink.text(n.Value, w.lastOff, n.IsCode())
+		if len(n.Value) > 0 {
+			w.out(func(s inlineSink) { s.text(n.Value, w.lastOff, n.IsCode()) })
 		}
 	case *ast.CodeSpan:
 		w.styled("code", n, true)
@@ -107,17 +151,21 @@ func (w *inlineWalker) node(n ast.Node) {
 			url = "mailto:" + url
 		}
 		w.lastOff = off + len(label)
-		if w.hidden > 0 {
+		if !w.visible() {
 			return
 		}
 		if !safeURL(url) {
-			w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped (only http, https, mailto and relative links are kept)", clip(url))
-			w.sink.text(label, off, false)
+			if w.hidden == 0 {
+				w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped (only http, https, mailto and relative links are kept)", clip(url))
+			}
+			w.out(func(s inlineSink) { s.text(label, off, false) })
 			return
 		}
-		w.sink.linkStart(url, off)
-		w.sink.text(label, off, false)
-		w.sink.linkEnd()
+		w.out(func(s inlineSink) {
+			s.linkStart(url, off)
+			s.text(label, off, false)
+			s.linkEnd()
+		})
 	case *ast.Image:
 		// An image's alt text stands in for it: the matrix has no images
 		// and an <img> from the source is never written.
@@ -132,16 +180,14 @@ func (w *inlineWalker) node(n ast.Node) {
 // styled walks the children of a span-level container between style marks.
 // Code span text is raw: backslashes and entities stay as written.
 func (w *inlineWalker) styled(name string, n ast.Node, code bool) {
-	if w.hidden == 0 {
-		w.sink.style(name, true)
-	}
+	w.out(func(s inlineSink) { s.style(name, true) })
 	if code {
 		src := w.p.in.body
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if t, ok := c.(*ast.Text); ok {
 				v := t.Segment.Value(src)
-				if w.hidden == 0 && len(v) > 0 {
-					w.sink.text(v, t.Segment.Start, true)
+				if len(v) > 0 {
+					w.out(func(s inlineSink) { s.text(v, t.Segment.Start, true) })
 				}
 				w.lastOff = t.Segment.Stop
 				continue
@@ -151,24 +197,38 @@ func (w *inlineWalker) styled(name string, n ast.Node, code bool) {
 	} else {
 		w.walk(n)
 	}
-	if w.hidden == 0 {
-		w.sink.style(name, false)
-	}
+	w.out(func(s inlineSink) { s.style(name, false) })
 }
 
 func (w *inlineWalker) link(n ast.Node, href string, off int) {
-	if w.hidden > 0 {
+	if !w.visible() {
 		w.walk(n)
 		return
 	}
 	if !safeURL(href) {
-		w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped, its text kept (only http, https, mailto and relative links are kept)", clip(href))
+		if w.hidden == 0 {
+			w.p.diags.Warnf(w.p.in.pos(off), "unsafe-link", "link to %q dropped, its text kept (only http, https, mailto and relative links are kept)", clip(href))
+		}
 		w.walk(n)
 		return
 	}
-	w.sink.linkStart(strings.TrimSpace(href), off)
+	// A link opened where a sink sees it is closed for the same sinks, even
+	// if a span inside it changes what each sees.
+	main, twin := w.hidden == 0, w.twin != nil && w.twinHidden == 0
+	href = strings.TrimSpace(href)
+	if main {
+		w.sink.linkStart(href, off)
+	}
+	if twin {
+		w.twin.linkStart(href, off)
+	}
 	w.walk(n)
-	w.sink.linkEnd()
+	if main {
+		w.sink.linkEnd()
+	}
+	if twin {
+		w.twin.linkEnd()
+	}
 }
 
 // linkOffset is the offset of a link's '[': goldmark keeps no position for
@@ -238,32 +298,39 @@ func (w *inlineWalker) rawHTML(n *ast.RawHTML) {
 	}
 	switch kind {
 	case tagBreak:
-		if w.hidden == 0 {
-			w.sink.lineBreak(off)
-		}
+		w.out(func(s inlineSink) { s.lineBreak(off) })
 	case tagBadBreak:
 		w.p.diags.Warnf(w.p.in.pos(off), "malformed-br", "malformed </br> read as a line break (write <br/>)")
-		if w.hidden == 0 {
-			w.sink.lineBreak(off)
-		}
+		w.out(func(s inlineSink) { s.lineBreak(off) })
 	case tagAnchor:
 		w.anchors = append(w.anchors, anchorName(t))
 	case tagAnchorEnd, tagComment:
-	case tagMTText:
-		w.spans = append(w.spans, false)
+	case tagMTTarget:
+		// The translation: hidden from the twin — or, reading the original
+		// (ParseOriginal), from the sink itself.
+		w.sawMT = true
+		w.push(w.p.original)
+	case tagMTSource:
+		w.sawMT = true
+		w.spans = append(w.spans, spanSource)
 	case tagMTHidden:
-		w.spans = append(w.spans, true)
-		w.hidden++
+		// The original: hidden from the sink — or, reading the original,
+		// from the twin.
+		w.sawMT = true
+		w.push(!w.p.original)
 	case tagSpanEnd:
 		if len(w.spans) > 0 {
-			if w.spans[len(w.spans)-1] {
+			switch w.spans[len(w.spans)-1] {
+			case spanHidesSink:
 				w.hidden--
+			case spanHidesTwin:
+				w.twinHidden--
 			}
 			w.spans = w.spans[:len(w.spans)-1]
 		}
 	default:
 		if t.name == "span" && !t.closing {
-			w.spans = append(w.spans, false) // keep </span> matching
+			w.spans = append(w.spans, spanOther) // keep </span> matching
 		}
 		key := t.name
 		if t.closing && w.warned[key] {

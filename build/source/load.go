@@ -1,6 +1,7 @@
 package source
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,10 @@ const siteFile = "site.yaml"
 // stringsFile is the UI strings file in each locale folder.
 const stringsFile = "strings.yaml"
 
+// phrasebookFile is a locale folder's own phrasebook (package phrase reads
+// it; this stage only carries its bytes).
+const phrasebookFile = "phrasebook.yaml"
+
 type siteSettings struct {
 	DefaultLocale string `yaml:"defaultLocale"`
 	BaseURL       string `yaml:"baseURL"`
@@ -32,6 +37,7 @@ type localeDir struct {
 	locale string // lower case
 	docs   []string
 	hasStr bool
+	hasPB  bool
 }
 
 // loadJob is one locale's document and strings file, read and parsed on
@@ -42,6 +48,7 @@ type loadJob struct {
 	doc         *Document  // nil when the document could not be read
 	strings     map[string]string
 	stringsPath string
+	phrasebook  []byte
 }
 
 func (j *loadJob) run(fsys fs.FS, maxBytes int64, mem *parseBudget) {
@@ -64,6 +71,12 @@ func (j *loadJob) run(fsys fs.FS, maxBytes int64, mem *parseBudget) {
 	if j.dir.hasStr {
 		j.stringsPath = j.dir.dir + "/" + stringsFile
 		j.strings = readStrings(fsys, j.stringsPath, j.slot)
+	}
+	if j.dir.hasPB {
+		pb := j.dir.dir + "/" + phrasebookFile
+		if b, ok := readLimited(fsys, pb, maxBytes, j.slot); ok {
+			j.phrasebook = b
+		}
 	}
 }
 
@@ -146,6 +159,7 @@ func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
 		Documents:   map[string]*Document{},
 		Strings:     map[string]map[string]string{},
 		StringsFile: map[string]string{},
+		Phrasebooks: map[string]File{},
 	}
 
 	var site siteSettings
@@ -181,6 +195,8 @@ func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
 				d.docs = append(d.docs, f.Name())
 			case f.Name() == stringsFile:
 				d.hasStr = true
+			case f.Name() == phrasebookFile:
+				d.hasPB = true
 			}
 		}
 		if len(d.docs) > 0 || d.hasStr {
@@ -240,6 +256,9 @@ func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
 			c.StringsFile[loc] = j.stringsPath
 			c.Strings[loc] = j.strings
 		}
+		if j.phrasebook != nil {
+			c.Phrasebooks[loc] = File{Path: j.dir.dir + "/" + phrasebookFile, Src: j.phrasebook}
+		}
 	}
 
 	def := strings.ToLower(strings.TrimSpace(site.DefaultLocale))
@@ -260,8 +279,59 @@ func load(fsys fs.FS, maxBytes int64) (*Content, diag.List) {
 			break
 		}
 	}
+	borrowStrings(c, &l)
 	return c, l
 }
+
+// borrowStrings gives a locale without strings.yaml the UI strings of its
+// nearest parent locale that has them ("pt" for "pt-br"), else the default
+// locale's — Hugo's i18n fallback — with one warning, so a document dropped
+// into content/<xx>/ builds at once.
+func borrowStrings(c *Content, l *diag.List) {
+	c.StringsFallback = map[string]bool{}
+	for _, loc := range c.Locales {
+		if c.Strings[loc] != nil || c.StringsFile[loc] != "" {
+			continue // has strings, or a strings.yaml whose errors are reported
+		}
+		from := ""
+		for p := loc; from == ""; {
+			i := strings.LastIndexByte(p, '-')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+			if c.Strings[p] != nil && !c.StringsFallback[p] {
+				from = p
+			}
+		}
+		if from == "" && c.Strings[c.DefaultLocale] != nil && !c.StringsFallback[c.DefaultLocale] {
+			from = c.DefaultLocale
+		}
+		c.StringsFallback[loc] = true
+		if from == "" {
+			// Nothing in the folder to borrow: the built-in English strings.
+			var bl diag.List
+			c.Strings[loc] = parseStrings(DefaultStringsFile, defaultStrings, &bl)
+			c.StringsFile[loc] = DefaultStringsFile
+			l.Warnf(diag.Position{File: loc + "/" + stringsFile}, "missing-strings",
+				"no %s in %s/ nor in a locale it can borrow from: its pages use the built-in English UI strings; add %s/%s to translate them", stringsFile, loc, loc, stringsFile)
+			*l = append(*l, bl...)
+			continue
+		}
+		c.Strings[loc] = c.Strings[from]
+		c.StringsFile[loc] = c.StringsFile[from]
+		l.Warnf(diag.Position{File: loc + "/" + stringsFile}, "missing-strings",
+			"no %s in %s/: its pages use the UI strings of %s (%s); add %s/%s to translate them", stringsFile, loc, from, c.StringsFile[from], loc, stringsFile)
+	}
+}
+
+// DefaultStringsFile names the built-in UI strings in diagnostics: a copy
+// of the project's content/en/strings.yaml (a test keeps them equal), used
+// by a content folder that has no strings.yaml at all.
+const DefaultStringsFile = "(built-in) en/strings.yaml"
+
+//go:embed defaultstrings.yaml
+var defaultStrings []byte
 
 // expectedDocName picks the document name locales must share.
 func expectedDocName(dirs []localeDir, def string) string {
@@ -412,6 +482,11 @@ func readStrings(fsys fs.FS, name string, l *diag.List) map[string]string {
 		l.Errorf(diag.Position{File: name}, "read-error", "cannot read: %v", err)
 		return nil
 	}
+	return parseStrings(name, b, l)
+}
+
+// parseStrings reads a flat key: text YAML file.
+func parseStrings(name string, b []byte, l *diag.List) map[string]string {
 	var raw yaml.MapSlice
 	if err := yaml.Unmarshal(b, &raw); err != nil {
 		l.Errorf(yamlPos(name, b, err), "bad-strings-yaml", "malformed YAML: %s", yamlMessage(err.Error()))

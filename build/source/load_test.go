@@ -1,11 +1,16 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/mabs-matrix/matrixdoc/build/diag"
 )
 
 const doc = "backup-mabs-protection-matrix.md"
@@ -95,6 +100,9 @@ func TestLoad(t *testing.T) {
 			c, l := Load(tc.fs)
 			var got []string
 			for _, d := range l {
+				if d.Code == "missing-strings" {
+					continue // these folders have no strings.yaml on purpose (TestLoadContent covers it)
+				}
 				got = append(got, d.Code+"@"+d.Position.String())
 			}
 			if g := strings.Join(got, " "); g != tc.diags {
@@ -126,7 +134,9 @@ func TestLoadContent(t *testing.T) {
 		"nl/strings.yaml": file("title: Matrix\nempty:\n"),
 		"en/" + doc:       enDoc(),
 	})
-	if len(l) != 0 {
+	// en has no strings.yaml: it borrows the default locale's, with one
+	// warning naming the file to add.
+	if len(l) != 1 || l[0].Code != "missing-strings" || l[0].File != "en/strings.yaml" || l[0].Severity != diag.Warning {
 		t.Fatalf("diagnostics: %v", l)
 	}
 	if c.BaseURL != "https://x.nl/" {
@@ -135,8 +145,8 @@ func TestLoadContent(t *testing.T) {
 	if c.Strings["nl"]["title"] != "Matrix" || c.Strings["nl"]["empty"] != "" || c.StringsFile["nl"] != "nl/strings.yaml" {
 		t.Errorf("nl strings %v from %q", c.Strings["nl"], c.StringsFile["nl"])
 	}
-	if c.Strings["en"] != nil {
-		t.Errorf("en has no strings.yaml, got %v", c.Strings["en"])
+	if c.Strings["en"]["title"] != "Matrix" || !c.StringsFallback["en"] || c.StringsFallback["nl"] || c.StringsFile["en"] != "nl/strings.yaml" {
+		t.Errorf("en has no strings.yaml: want nl's, got %v from %q", c.Strings["en"], c.StringsFile["en"])
 	}
 	nl := c.Documents["nl"]
 	if nl.Title != "Kop" || len(nl.Tables) != 1 || nl.Tables[0].Rows[0].Cells[1].PlainText() != "2" {
@@ -165,6 +175,7 @@ func TestLoadLimit(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c, l := LoadLimit(fsys, tc.limit)
+			l = slices.DeleteFunc(l, func(d diag.Diagnostic) bool { return d.Code == "missing-strings" })
 			if tc.want == "" {
 				if len(l) != 0 || c == nil || c.Documents["nl"] == nil {
 					t.Fatalf("want the document read, got %v", l)
@@ -247,5 +258,28 @@ func TestParseBudget(t *testing.T) {
 	b.release(parseInFlight)
 	if n := b.acquire(-1); n != parseInFlight {
 		t.Fatalf("unknown size took %d, want the whole budget", n)
+	}
+}
+
+// TestDefaultStringsAreTheProjects keeps the built-in UI strings equal to
+// content/en/strings.yaml: a content folder with no strings at all gets
+// exactly the project's English.
+func TestDefaultStringsAreTheProjects(t *testing.T) {
+	want, err := os.ReadFile("../../content/en/strings.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(defaultStrings, want) {
+		t.Error("build/source/defaultstrings.yaml differs from content/en/strings.yaml: copy it (cp content/en/strings.yaml build/source/defaultstrings.yaml)")
+	}
+}
+
+func TestLoneLocaleUsesBuiltInStrings(t *testing.T) {
+	c, l := Load(fstest.MapFS{"nl/" + doc: nlDoc()})
+	if len(l) != 1 || l[0].Code != "missing-strings" || l[0].File != "nl/strings.yaml" || !strings.Contains(l[0].Message, "built-in English") {
+		t.Fatalf("diagnostics: %v", l)
+	}
+	if c.Strings["nl"]["status.supported"] == "" || c.StringsFile["nl"] != DefaultStringsFile || !c.StringsFallback["nl"] {
+		t.Errorf("nl strings from %q: %v", c.StringsFile["nl"], c.Strings["nl"])
 	}
 }

@@ -22,8 +22,8 @@ import (
 // take a file with an unclosed '---' (or a blank first line) to be all YAML.
 // goldmark's parsers keep their state in the context, so sharing is safe.
 var (
-	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta), goldmark.WithParserOptions(brInline))
-	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(brInline))
+	mdWithMeta = goldmark.New(goldmark.WithExtensions(extension.GFM, meta.Meta), goldmark.WithParserOptions(brInline, limitInline))
+	mdPlain    = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(brInline, limitInline))
 )
 
 // parseState is one ParseDocument call in progress.
@@ -34,15 +34,26 @@ type parseState struct {
 	doc     *Document
 	section string // id of the heading last met
 	ids     map[string]int
-	// cell and cellWalker are reused for every table cell (readCells).
-	cell       cellSink
-	cellWalker inlineWalker
+	suffix  map[string]int // base id → the last "-n" suffix given to it
+	// cell, twinCell and cellWalker are reused for every table cell
+	// (readCells).
+	cell, twinCell cellSink
+	cellWalker     inlineWalker
+	// original keeps the hidden source-language twin of side-by-side
+	// machine translation instead of the translation (ParseOriginal).
+	original bool
 }
 
 func parseDocument(path, locale string, src []byte) (*Document, diag.List) {
+	return parseWith(path, locale, src, false)
+}
+
+// parseWith is parseDocument, keeping the source-language twins when
+// original is set.
+func parseWith(path, locale string, src []byte, original bool) (*Document, diag.List) {
 	var l diag.List
 	in := newInput(path, src)
-	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}}
+	p := &parseState{in: in, locale: locale, diags: &l, ids: map[string]int{}, suffix: map[string]int{}, original: original}
 	sum := sha256.Sum256(src)
 	doc := &Document{Path: path, Locale: locale, SHA256: hex.EncodeToString(sum[:])}
 	p.doc = doc
@@ -86,6 +97,7 @@ func parseDocument(path, locale string, src []byte) (*Document, diag.List) {
 	}
 
 	p.walkDocument(root, skipMeta)
+	p.warnInlineHits(ctx)
 	if doc.Title == "" {
 		doc.Title = doc.Meta.Title
 	}
@@ -189,10 +201,18 @@ func (p *parseState) heading(h *ast.Heading) Section {
 		id = "section"
 	}
 	if p.ids[id] > 0 {
+		// The smallest free suffix: those up to the one last given to this
+		// base were taken then and still are, so the search starts after
+		// it (a thousand headings of one title were quadratic).
 		base := id
-		for n := 1; p.ids[id] > 0; n++ {
-			id = base + "-" + strconv.Itoa(n)
+		n := p.suffix[base]
+		for {
+			n++
+			if id = base + "-" + strconv.Itoa(n); p.ids[id] == 0 {
+				break
+			}
 		}
+		p.suffix[base] = n
 		if len(w.anchors) > 0 {
 			p.diags.Warnf(sec.Pos, "duplicate-anchor", "heading anchor %q is used twice; this one becomes %q", base, id)
 		}

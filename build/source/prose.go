@@ -2,7 +2,9 @@ package source
 
 import (
 	"bytes"
+	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,7 +118,12 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 			b.WriteString("</blockquote>\n")
 			return
 		}
-		b.WriteString(`<blockquote class="alert alert-` + kind + `">` + "\n")
+		// A DocFX alert is a callout, not a quote: a note landmark with its
+		// kind's title. The title's words are the page language's UI
+		// strings, which this stage does not know: it leaves AlertTitle's
+		// empty placeholder, which matrix fills (user text is escaped
+		// everywhere here, so the placeholder cannot come from the source).
+		b.WriteString(`<aside class="alert alert-` + kind + `" role="note">` + "\n" + AlertTitle(kind) + "\n")
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if c == n.FirstChild() {
 				if s := p.inlineHTML(c, end); s != "" {
@@ -126,7 +133,7 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 			}
 			p.block(b, c)
 		}
-		b.WriteString("</blockquote>\n")
+		b.WriteString("</aside>\n")
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		b.WriteString("<pre><code>")
 		lines := n.Lines()
@@ -140,7 +147,12 @@ func (p *parseState) block(b *bytes.Buffer, n ast.Node) {
 	case *ast.HTMLBlock:
 		p.htmlBlock(n)
 	case *east.Table:
-		p.doc.Tables = append(p.doc.Tables, p.readTable(n, p.section))
+		// The table is data; the prose keeps its place, which a later stage
+		// fills with the table's HTML if it is not a matrix (TableMarker).
+		t := p.readTable(n, p.section)
+		t.HTML = p.tableHTML(n)
+		b.WriteString(TableMarker(len(p.doc.Tables)) + "\n")
+		p.doc.Tables = append(p.doc.Tables, t)
 	default:
 		p.children(b, n)
 	}
@@ -166,22 +178,89 @@ func (p *parseState) htmlBlock(n *ast.HTMLBlock) {
 		return
 	}
 	first := lines.At(0)
-	v := bytes.TrimSpace(first.Value(p.in.body))
+	raw := first.Value(p.in.body)
+	v := bytes.TrimSpace(raw)
 	if bytes.HasPrefix(v, []byte("<!--")) {
 		return
 	}
-	p.diags.Warnf(p.in.pos(first.Start), "raw-html", "raw HTML block %s dropped", clip(string(v)))
+	// At the tag, past the indentation the block may start with.
+	at := first.Start + len(raw) - len(bytes.TrimLeft(raw, " \t"))
+	p.diags.Warnf(p.in.pos(at), "raw-html", "raw HTML block %s dropped", clip(string(v)))
+}
+
+// TableMarker is where table i of a document sits in its prose HTML: an
+// HTML comment, which the sanitizer never copies from a source, so it can
+// only be this stage's. Package matrix replaces it with the table's HTML
+// when the table is not a matrix (a legend) and drops it otherwise.
+func TableMarker(i int) string {
+	return "<!--matrixdoc:table:" + strconv.Itoa(i) + "-->"
+}
+
+// tableHTML renders a table that may be prose (V4's "Scenario |
+// Description" legend) as sanitized HTML: header cells as column headers,
+// every cell's inline content through the same sanitizer as all prose.
+func (p *parseState) tableHTML(t *east.Table) string {
+	// readTable has reported what the cells hold; this second walk is quiet.
+	diags := p.diags
+	p.diags = &diag.List{}
+	defer func() { p.diags = diags }()
+	var b bytes.Buffer
+	b.WriteString("<table>\n")
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		tag := "td"
+		if _, ok := r.(*east.TableHeader); ok {
+			tag = "th"
+			b.WriteString("<thead>\n")
+		} else if r.PreviousSibling() != nil {
+			if _, ok := r.PreviousSibling().(*east.TableHeader); ok {
+				b.WriteString("<tbody>\n")
+			}
+		}
+		b.WriteString("<tr>")
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			open := "<" + tag
+			if tag == "th" {
+				open += ` scope="col"`
+			}
+			b.WriteString(open + ">" + p.inlineHTML(c, 0) + "</" + tag + ">")
+		}
+		b.WriteString("</tr>\n")
+		if tag == "th" {
+			b.WriteString("</thead>\n")
+		}
+	}
+	if t.ChildCount() > 1 {
+		b.WriteString("</tbody>\n")
+	}
+	b.WriteString("</table>")
+	return b.String()
+}
+
+// AlertKinds are the DocFX alert kinds, in the order of their docs.
+var AlertKinds = []string{"note", "tip", "important", "warning", "caution"}
+
+// AlertTitle is the placeholder an alert's title is written as in section
+// HTML until a later stage puts the title in the page's language there.
+func AlertTitle(kind string) string {
+	return `<p class="alert-title" data-alert="` + kind + `"></p>`
 }
 
 // alertMarker recognizes the docs alert syntax "> [!NOTE]" on the first line
 // of a blockquote. It returns the alert kind in lower case and the body offset
 // just past the marker, or "" when the quote is a plain one.
 func alertMarker(body []byte, q *ast.Blockquote) (string, int) {
-	para, ok := q.FirstChild().(*ast.Paragraph)
-	if !ok || para.Lines().Len() == 0 {
+	// The marker's line is a paragraph, or a setext heading when the next
+	// quoted line is all "-" or "=" ("> [!TIP]\n> --").
+	first := q.FirstChild()
+	switch first.(type) {
+	case *ast.Paragraph, *ast.Heading:
+	default:
 		return "", 0
 	}
-	seg := para.Lines().At(0)
+	if first == nil || first.Lines().Len() == 0 {
+		return "", 0
+	}
+	seg := first.Lines().At(0)
 	line := seg.Value(body)
 	trimmed := bytes.TrimLeft(line, " \t")
 	if !bytes.HasPrefix(trimmed, []byte("[!")) {
@@ -192,9 +271,7 @@ func alertMarker(body []byte, q *ast.Blockquote) (string, int) {
 		return "", 0
 	}
 	kind := strings.ToLower(string(trimmed[2:close]))
-	switch kind {
-	case "note", "tip", "important", "warning", "caution":
-	default:
+	if !slices.Contains(AlertKinds, kind) {
 		return "", 0
 	}
 	return kind, seg.Start + (len(line) - len(trimmed)) + close + 1

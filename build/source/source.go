@@ -39,8 +39,21 @@ type Content struct {
 	Documents map[string]*Document
 	// Strings maps locale → UI string key → text (from <locale>/strings.yaml).
 	Strings map[string]map[string]string
-	// StringsPos maps locale → the file the strings came from (for diagnostics).
-	StringsFile map[string]string
+	// StringsFile maps locale → the file the strings came from (for
+	// diagnostics). A locale without a strings.yaml borrows the default
+	// locale's strings (Hugo's i18n fallback): its entry then names that file
+	// and StringsFallback[locale] is true.
+	StringsFile     map[string]string
+	StringsFallback map[string]bool
+	// Phrasebooks maps locale → that folder's own phrasebook.yaml, as read
+	// (package phrase parses it).
+	Phrasebooks map[string]File
+}
+
+// File is a content file carried as bytes to a later stage.
+type File struct {
+	Path string
+	Src  []byte
 }
 
 // Document is one parsed markdown matrix.
@@ -98,6 +111,9 @@ type Table struct {
 	Header  []Cell
 	Rows    []Row
 	Pos     diag.Position
+	// HTML is the whole table as sanitized HTML, for a table that turns
+	// out not to be a matrix: its place in the prose is TableMarker.
+	HTML string `json:"-"`
 }
 
 // Row is one body row of a table.
@@ -106,13 +122,22 @@ type Row struct {
 	// RawCells is the number of cells written in the source line (GFM pads or
 	// drops cells to the header's count; this keeps what the author wrote).
 	RawCells int
-	Pos      diag.Position
+	// Extra are the cells written beyond the header's count, which GFM
+	// drops: kept here, parsed like any cell, so no text is lost.
+	Extra []Cell `json:",omitempty"`
+	Pos   diag.Position
 }
 
 // Cell is one table cell: a sequence of inline pieces.
 type Cell struct {
 	Inlines []Inline
-	Pos     diag.Position
+	// Twin is the cell as machine translation found it, when the file
+	// carries the original beside the translation (<span class="sxs-lookup">
+	// twins): the originals shown, the translations hidden, everything
+	// outside them (breaks, links) as in Inlines. Nil when the cell has no
+	// machine-translation markup.
+	Twin []Inline `json:",omitempty"`
+	Pos  diag.Position
 }
 
 // InlineKind says what an Inline is.

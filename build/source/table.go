@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/yuin/goldmark/text"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -24,6 +26,9 @@ func (p *parseState) readTable(t *east.Table, section string) Table {
 			row := Row{Cells: p.readCells(r), Pos: p.in.pos(max(r.Pos(), 0))}
 			if r.Pos() >= 0 {
 				row.RawCells = countCells(p.in.body, r.Pos())
+				if row.RawCells > len(tab.Header) && len(tab.Header) > 0 {
+					row.Extra = p.extraCells(r.Pos(), len(tab.Header))
+				}
 			}
 			tab.Rows = append(tab.Rows, row)
 		}
@@ -38,16 +43,24 @@ func (p *parseState) readTable(t *east.Table, section string) Table {
 func (p *parseState) readCells(row ast.Node) []Cell {
 	cells := make([]Cell, 0, row.ChildCount())
 	rowEnd := lineEnd(p.in.body, max(row.Pos(), 0))
-	s := &p.cell
+	s, tw := &p.cell, &p.twinCell
 	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 		off := rowEnd // a cell GFM added to pad the row sits at its end
 		if c.Lines().Len() > 0 {
 			off = c.Lines().At(0).Start
 		}
 		s.reset()
-		w := p.reuseWalker(&p.cellWalker, s, off)
+		tw.reset()
+		w := p.reuseWalker(&p.cellWalker, s, tw, off)
 		w.walk(c)
-		cells = append(cells, Cell{Inlines: s.finish(p), Pos: p.in.pos(off)})
+		cell := Cell{Inlines: s.finish(p), Pos: p.in.pos(off)}
+		if w.sawMT {
+			cell.Twin = tw.finish(p)
+			if cell.Twin == nil {
+				cell.Twin = []Inline{}
+			}
+		}
+		cells = append(cells, cell)
 	}
 	return cells
 }
@@ -73,6 +86,82 @@ func countCells(body []byte, off int) int {
 }
 
 var pipe = []byte("|")
+
+// cellRanges returns the body offsets [start, end) of every cell written on
+// the row line starting at off, by countCells's rule.
+func cellRanges(body []byte, off int) [][2]int {
+	end := lineEnd(body, off)
+	a, b := off, end
+	for a < b && isSpaceByteV(body[a]) {
+		a++
+	}
+	for b > a && isSpaceByteV(body[b-1]) {
+		b--
+	}
+	if a < b && body[a] == '|' {
+		a++
+	}
+	if b > a && body[b-1] == '|' && (b-2 < a || body[b-2] != '\\') {
+		b--
+	}
+	if a >= b {
+		return nil
+	}
+	var out [][2]int
+	start := a
+	for i := a; i < b; i++ {
+		if body[i] == '|' && (i == a || body[i-1] != '\\') {
+			out = append(out, [2]int{start, i})
+			start = i + 1
+		}
+	}
+	return append(out, [2]int{start, b})
+}
+
+// extraCells reads the cells a row line holds beyond the header's count,
+// which GFM drops without a word: each is parsed as inline markdown on its
+// own (the same sanitizer as every cell), so nothing the author wrote is
+// lost and no raw HTML gets through.
+func (p *parseState) extraCells(off, header int) []Cell {
+	ranges := cellRanges(p.in.body, off)
+	if len(ranges) <= header {
+		return nil
+	}
+	var out []Cell
+	for _, r := range ranges[header:] {
+		out = append(out, p.parseFragment(r[0], r[1]))
+	}
+	return out
+}
+
+// parseFragment parses body[a:b] (one line, no block syntax expected) as
+// the inline content of a paragraph and returns it as a cell, positions
+// in the original file.
+func (p *parseState) parseFragment(a, b int) Cell {
+	// A copy: goldmark appends a newline to a source that lacks one, which in
+	// a slice of the document would overwrite the byte after the fragment.
+	sub := &parseState{
+		in:     &input{orig: p.in.orig, body: bytes.Clone(p.in.body[a:b]), base: p.in.origOffset(a), idx: p.in.idx},
+		locale: p.locale, diags: p.diags, doc: &Document{}, ids: map[string]int{},
+	}
+	// A fragment that looks like a block of its own ("# x", "- x") loses
+	// only its marker: the walker reads the inline text of any block.
+	root := mdPlain.Parser().Parse(text.NewReader(sub.in.body))
+	cell := Cell{Pos: sub.in.pos(0)}
+	s := &cellSink{}
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		start := 0
+		if n.Lines().Len() > 0 {
+			start = n.Lines().At(0).Start
+		}
+		if len(s.out) > 0 {
+			s.text(oneSpace, -1, false)
+		}
+		sub.newWalker(s, start).walk(n)
+	}
+	cell.Inlines = s.finish(sub)
+	return cell
+}
 
 // cellSink builds a cell's inline list: text pieces with whitespace runs
 // collapsed, breaks, and links with their flattened label. Its buffers are

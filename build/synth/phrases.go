@@ -151,23 +151,28 @@ var known = []family{
 		[]int{12}},
 	{pair{"Linux", "Linux"},
 		[]pair{{"Linux uitvoeren als Hyper-V- of VMware-Gast", "Linux running as Hyper-V or VMware guest"}},
-		pair{"Linux-distributie", "Linux distribution"},
+		pair{"Linux", "Linux"},
 		[]int{13}},
 }
 
 // Parts of generated workload names. Product names are not translated, so a
-// generated workload has the same name (and slug) in both languages.
+// generated workload has the same name (and slug) in both languages. A
+// generated workload's versions are of one of stems — products the version
+// parser knows, so the content stays free of warnings.
 var (
+	stems    = []string{"SQL Server", "Exchange", "SharePoint", "Windows Server", "VMware vSphere", "VMM"}
 	vendors  = []string{"Contoso", "Fabrikam", "Northwind", "Tailspin", "Woodgrove", "Litware", "Adventure Works", "Proseware", "Wingtip", "Lucerne"}
 	products = []string{"Ledger", "Archive", "Vault", "Mail Gateway", "CRM", "Data Lake", "Print Server", "Directory", "ERP", "Web Farm", "Analytics", "File Sync", "Telephony", "Document Store", "Queue"}
 )
 
-// Version qualifiers for generated versions, aligned.
+// Version qualifiers for generated versions, aligned. Each is one the
+// version parser (build/product) reads after a dotted number; "R2" is a
+// release of a year and is not among them.
 var qualifiers = []pair{
 	{"", ""},
 	{" met SP1", " with SP1"},
 	{" met SP2", " with SP2"},
-	{" R2", " R2"},
+	{" met SP3", " with SP3"},
 	{" - Datacenter en Standard", " - Datacenter and Standard"},
 	{" - Standard en Enterprise", " - Standard and Enterprise"},
 }

@@ -86,7 +86,41 @@ func Generate(opts Options) (map[string][]byte, error) {
 	nl, en := document(opts)
 	files["nl/"+DocName] = nl
 	files["en/"+DocName] = en
+	if pb := phrasebook(opts); pb != nil {
+		// The generated workloads are in no built-in phrasebook: the content
+		// folder names them, as a docs team would for a new product.
+		files["nl/phrasebook.yaml"] = pb
+		files["en/phrasebook.yaml"] = pb
+	}
 	return files, nil
+}
+
+// phrasebook is the content phrasebook naming the generated workloads (nil
+// when there are none). Names with a number come first, so "Contoso Ledger
+// 2" is not read as "Contoso Ledger".
+func phrasebook(opts Options) []byte {
+	r := rand.New(rand.NewPCG(opts.Seed, 0x6d617472697864))
+	fams := families(r, opts)
+	var names []string
+	for _, f := range fams[min(len(known), len(fams)):] {
+		names = append(names, f.name.en)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	var b strings.Builder
+	b.WriteString("# Written by build/synth: the generated workloads.\nworkloads:\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %s: [%q]\n", slugName(n), n)
+	}
+	return []byte(b.String())
+}
+
+// slugName is a workload id for a generated name ("Adventure Works CRM 2" →
+// "adventure-works-crm-2").
+func slugName(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), " ", "-")
 }
 
 // FS returns the generated content folder as an in-memory file system.
@@ -174,7 +208,8 @@ func families(r *rand.Rand, opts Options) []family {
 		for len(prot) < 3 {
 			prot = append(prot, r.IntN(len(protections)))
 		}
-		fams = append(fams, family{name: pair{name, name}, stem: pair{name, name}, protect: prot})
+		stem := stems[i%len(stems)]
+		fams = append(fams, family{name: pair{name, name}, stem: pair{stem, stem}, protect: prot})
 	}
 	return fams
 }
@@ -199,12 +234,13 @@ func makeRow(r *rand.Rand, f family, k int) row {
 	if k < len(f.versions) {
 		rw.versions = f.versions[k]
 	} else {
-		// "<stem> <k>.0" never equals a listed version (none ends in ".0").
+		// "<stem> <k+1>.0" never equals a listed version (none ends in ".0");
+		// it counts from 1: a version "0.0" is no version of anything.
 		q := qualifiers[r.IntN(len(qualifiers))]
-		num := " " + strconv.Itoa(k) + ".0"
+		num := " " + strconv.Itoa(k+1) + ".0"
 		rw.versions = pair{f.stem.nl + num + q.nl, f.stem.en + num + q.en}
 		if r.IntN(8) == 0 {
-			old := " " + strconv.Itoa(k) + ".1"
+			old := " " + strconv.Itoa(k+1) + ".1"
 			rw.versions.nl += "<br/>" + f.stem.nl + old
 			rw.versions.en += "<br/>" + f.stem.en + old
 		}

@@ -55,7 +55,7 @@ const benchJS = `(() => {
     }),
     options: (name) => Array.from(root.querySelector("select[name='" + name + "']").options).map((o) => o.value).filter((v) => v),
     rows: () => root.querySelectorAll("tbody > tr").length,
-    ready: () => { const f = root.querySelector("form"); return !!f && !f.hidden && count.textContent.trim() !== ""; },
+    ready: () => root.hasAttribute("data-ready") && count.textContent.trim() !== "",
   };
   return true;
 })()`

@@ -4,6 +4,8 @@
 //	matrixdoc build [--content content] [--templates templates] [--assets assets] [--out public] [--strict] [--max-file-size 16MiB]
 //	matrixdoc check [--content DIR] [--out DIR] [--strict] [--format text|json] [--max-file-size SIZE]
 //	matrixdoc serve [--content DIR] [--out DIR] [--port N] [--max-file-size SIZE]
+//	matrixdoc query [--data FILE | --content DIR] [--server v2] [--on TARGET] [--lang nl|en] [--format text|json] PRODUCT-AND-VERSION
+//	matrixdoc query --inventory machines.csv [--server v2] [--format text|csv|json]
 //
 // The command is thin: each subcommand turns its flags into the options of
 // one call into build/… and turns the diagnostics it gets back into output

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,6 +30,8 @@ func init() {
 		{name: "build", summary: "compile content into the site folder", usage: "build [--content DIR] [--templates DIR] [--assets DIR] [--out DIR] [--strict]", run: runBuild},
 		{name: "check", summary: "report every diagnostic without writing; check a built site", usage: "check [--content DIR] [--out DIR] [--strict] [--format text|json]", run: runCheck},
 		{name: "serve", summary: "build, serve on 127.0.0.1, rebuild and live-reload on change", usage: "serve [--content DIR] [--out DIR] [--port N]", run: runServe},
+		{name: "query", summary: "answer whether a release protects a product version (exit 0 yes, 3 with a condition, 1 no or not listed, 2 usage or ambiguous)",
+			usage: "query [--data FILE | --content DIR] [--server v2] [--on TARGET] [--lang nl|en] [--format text|json] PRODUCT-AND-VERSION\n       matrixdoc query --inventory machines.csv [--server v2] [--format text|csv|json]", run: runQuery},
 	}
 }
 
@@ -85,20 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // to use when the command must not run: --help (0, usage on stdout) or a
 // usage error (2, usage on stderr).
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
-	// The flag package prints the usage itself, always to its output; print
-	// it here instead, to stdout for --help.
-	usage := fs.Usage
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.Usage = usage
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK, false
-	}
-	if err != nil {
-		fs.Usage() // after the error the flag package printed
-		return exitUsage, false
+	if code, ok := parseAll(fs, args, stdout); !ok {
+		return code, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))

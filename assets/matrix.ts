@@ -323,21 +323,20 @@ export class MatrixApp {
   }
 
   /**
-   * afterPaint runs settle once, in a task after the frame after the one
+   * afterPaint runs settle once, at the start of the frame after the one
    * that shows the rows (updates in between share it): the rows are drawn
-   * first, and whatever the browser does right after drawing them (input,
-   * a benchmark's measure) is not kept waiting behind the counts.
+   * first, what the browser does right after drawing them (input, a
+   * benchmark's measure) is not kept waiting behind the counts, and the
+   * counts are drawn in that next frame.
    */
   private afterPaint(): void {
     if (this.pending) return;
     this.pending = true;
     requestAnimationFrame(() =>
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          this.pending = false;
-          this.settle();
-        }, 0),
-      ),
+      requestAnimationFrame(() => {
+        this.pending = false;
+        this.settle();
+      }),
     );
   }
 

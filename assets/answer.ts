@@ -61,10 +61,15 @@ export class Answer {
   private readonly sel: Record<string, HTMLSelectElement> = {};
   private readonly out: HTMLElement;
   private readonly a: AnswerData;
-  /** optsOf lists each row's version choices; rowsOf each choice's rows; ids each choice's id in the URL. */
-  private readonly optsOf: number[][];
-  private readonly rowsOf: number[][];
-  private readonly ids: string[];
+  /**
+   * optsOf lists each row's version choices; rowsOf each choice's rows; ids
+   * each choice's id in the URL — made at the first use (see lists), not
+   * while the page starts.
+   */
+  private optsOf: number[][] = [];
+  private rowsOf: number[][] = [];
+  private ids: string[] = [];
+  private listed = false;
   private filledFor = -2;
   private shownHTML = "";
   /** decided is the workload the last update answered for (-1: none). */
@@ -88,18 +93,6 @@ export class Answer {
     for (const k of keys) this.sel[k] = root.querySelector<HTMLSelectElement>("select[name='" + k + "']")!;
     this.out = root.querySelector<HTMLElement>("[data-answer-text]")!;
     this.shownHTML = this.out.innerHTML; // the first answer comes with the page
-    this.optsOf = app.rows.map(() => []);
-    this.rowsOf = (this.a.vr || "").split(" ").map(decodeIDs);
-    this.rowsOf.forEach((rs, o) => rs.forEach((r) => this.optsOf[r] && this.optsOf[r].push(o)));
-    // A choice's id is its label as a slug, unique within its workload.
-    const used = new Set<string>();
-    this.ids = this.a.vl.map((l, o) => {
-      const base = l.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "v";
-      let id = base;
-      for (let n = 2; used.has(this.a.vw[o] + "/" + id); n++) id = base + "-" + n;
-      used.add(this.a.vw[o] + "/" + id);
-      return id;
-    });
     // The version choices of the workload decided by the table are put in
     // the select only when the reader goes to it (or a choice waits for
     // them): refilling it on every keystroke would cost for nothing.
@@ -117,6 +110,25 @@ export class Answer {
         app.changed(this.sel[k]);
       });
     }
+  }
+
+  /** lists makes optsOf, rowsOf and ids (once). */
+  private lists(): void {
+    if (this.listed) return;
+    this.listed = true;
+    const app = this.app;
+    this.optsOf = app.rows.map(() => []);
+    this.rowsOf = (this.a.vr || "").split(" ").map(decodeIDs);
+    this.rowsOf.forEach((rs, o) => rs.forEach((r) => this.optsOf[r] && this.optsOf[r].push(o)));
+    // A choice's id is its label as a slug, unique within its workload.
+    const used = new Set<string>();
+    this.ids = this.a.vl.map((l, o) => {
+      const base = l.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "v";
+      let id = base;
+      for (let n = 2; used.has(this.a.vw[o] + "/" + id); n++) id = base + "-" + n;
+      used.add(this.a.vw[o] + "/" + id);
+      return id;
+    });
   }
 
   /** state is the panel's part of the fragment. */
@@ -142,6 +154,7 @@ export class Answer {
 
   /** fillVersions offers workload w's versions (-1: none), selecting the one asked for when it is among them. */
   private fillVersions(w: number): void {
+    this.lists();
     const s = this.sel.av;
     if (this.filledFor !== w) {
       this.filledFor = w;
@@ -198,6 +211,7 @@ export class Answer {
 
   /** update answers for the controls and the rows shown (indexes, in order). */
   update(shown: number[]): void {
+    this.lists();
     const app = this.app;
     const d = app.data;
     const ui = d.ui;

@@ -16,25 +16,37 @@ export class Facet {
   counts: Int32Array;
   all = 0;
   private shown: number[] = [];
-  /** off and vals: row i's value indexes are vals[off[i]] … vals[off[i+1]-1]. */
-  readonly off: Int32Array;
-  readonly vals: Int32Array;
+  /**
+   * off and vals: row i's value indexes are vals[off[i]] … vals[off[i+1]-1],
+   * made the first time a row is asked about (not while the page starts:
+   * a page opened with no filter needs them only for the counts, after the
+   * first paint).
+   */
+  private off = new Int32Array(0);
+  private vals = new Int32Array(0);
+  private flat = false;
 
   constructor(
     readonly sel: HTMLSelectElement,
     readonly table: string[],
-    rows: Row[],
+    private readonly rows: Row[],
     /** values calls f with each of a row's value indexes. */
-    values: (r: Row, f: (v: number) => void) => void,
+    private readonly values: (r: Row, f: (v: number) => void) => void,
   ) {
     this.opts = Array.from(sel.options);
     this.optVal = Int32Array.from(this.opts, (o) => (o.value ? table.indexOf(o.value) : -1));
     this.counts = new Int32Array(table.length);
+  }
+
+  /** flatten makes off and vals. */
+  private flatten(): void {
+    this.flat = true;
+    const rows = this.rows;
     this.off = new Int32Array(rows.length + 1);
     const vs: number[] = [];
     rows.forEach((r, i) => {
       this.off[i] = vs.length;
-      if (r) values(r, (v) => vs.push(v));
+      if (r) this.values(r, (v) => vs.push(v));
     });
     this.off[rows.length] = vs.length;
     this.vals = Int32Array.from(vs);
@@ -48,12 +60,14 @@ export class Facet {
 
   /** has reports whether row i has value v. */
   has(i: number, v: number): boolean {
+    if (!this.flat) this.flatten();
     const vals = this.vals;
     for (let j = this.off[i], e = this.off[i + 1]; j < e; j++) if (vals[j] === v) return true;
     return false;
   }
 
   count(i: number): void {
+    if (!this.flat) this.flatten();
     this.all++;
     const vals = this.vals;
     const c = this.counts;

@@ -4,14 +4,14 @@
 // shown rows in or near the viewport are marked: at once after a change, then
 // as rows come into view (scrolling, or content-visibility rendering a row).
 
-import { clear, mark } from "./highlight";
+import { clear, mark, Spans } from "./highlight";
 
 /** Rows within this many pixels above or below the viewport count as in view. */
 const margin = 400;
 
 /** InView marks the search terms in the shown rows near the viewport. */
 export class InView {
-  private ts: string[] = [];
+  private ts: Spans | null = null;
   private shown: number[] = [];
   private marked: HTMLElement[] = [];
   private done = new WeakSet<HTMLElement>();
@@ -31,24 +31,25 @@ export class InView {
   }
 
   /**
-   * set replaces the terms ts and the shown rows (indexes, in order), clears
-   * the old marks and marks the shown rows in view now. Reading the rows'
-   * positions forces the layout the next frame needs anyway.
+   * set replaces the marker ts (null: nothing to mark) and the shown rows
+   * (indexes, in order), clears the old marks, and marks the shown rows in
+   * view in the next animation frame — before that frame is drawn, so the
+   * marks appear with the rows. Reading the rows' positions there uses the
+   * layout the frame needs anyway, once however many changes came before
+   * it (a fast typist, a test typing a batch of queries).
    */
-  set(ts: string[], shown: number[]): void {
+  set(ts: Spans | null, shown: number[]): void {
     for (const r of this.marked) clear(r);
     this.marked = [];
     this.done = new WeakSet();
     this.ts = ts;
     this.shown = shown;
-    if (ts.length === 0) return;
-    this.markInView();
     this.later();
   }
 
   /** later marks what is in view in the next animation frame (once per frame). */
   private later(): void {
-    if (this.frame || this.ts.length === 0) return;
+    if (this.frame || !this.ts) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.markInView();
@@ -58,7 +59,8 @@ export class InView {
   /** markInView finds the shown rows in view (a binary search over their positions) and marks them. */
   private markInView(): void {
     const s = this.shown;
-    if (s.length === 0 || this.rows[s[0]].getClientRects().length === 0) return; // not rendered
+    const ts = this.ts;
+    if (!ts || s.length === 0 || this.rows[s[0]].getClientRects().length === 0) return; // nothing to mark, or not rendered
     const top = -margin;
     const bottom = window.innerHeight + margin;
     let lo = 0;
@@ -78,7 +80,7 @@ export class InView {
     }
     for (const row of todo) {
       this.done.add(row);
-      mark(row, this.ts);
+      mark(row, ts);
       this.marked.push(row);
     }
   }

@@ -4,7 +4,7 @@
 import "./main.css";
 import { initOffline } from "./offline";
 import { initPicker, initToggles } from "./lang";
-import { MatrixApp } from "./matrix";
+import { isShown, MatrixApp, scrollToTarget } from "./matrix";
 import { format, isState, parse, setHash } from "./state";
 
 function start(): void {
@@ -27,8 +27,19 @@ function start(): void {
       updateToggles();
     };
     const route = () => {
-      // A plain anchor (a row's permalink) shows every row so the target is there.
-      app.set(isState(location.hash) ? parse(location.hash) : { q: "", f: {}, l: "", p: "" });
+      if (isState(location.hash)) {
+        app.set(parse(location.hash));
+        updateToggles();
+        return;
+      }
+      // A plain anchor (a row's permalink, "#" or from a workload page):
+      // the filters stay when the row is shown (the reader clicked it in
+      // the filtered table); otherwise every row shows so the target is there.
+      const id = decodeURIComponent(location.hash.slice(1));
+      const el = id ? document.getElementById(id) : null;
+      const tr = el && app.root.contains(el) ? el.closest("tr") : null;
+      if (!tr || !isShown(tr)) app.set({ q: "", f: {}, l: "", p: "" });
+      if (el) scrollToTarget(el);
       updateToggles();
     };
     window.addEventListener("hashchange", route);

@@ -6,7 +6,7 @@
 // matrix), plus the filter state. A plain anchor (#nl-<row id>) shows the
 // view that holds the element and scrolls to it.
 
-import { MatrixApp } from "./matrix";
+import { isShown, MatrixApp, scrollToTarget } from "./matrix";
 import { pick, remember } from "./lang";
 import { OfflineData, Views } from "./offlineview";
 import { format, isState, parse, setHash, State } from "./state";
@@ -29,7 +29,8 @@ export function initOffline(body: HTMLElement): void {
     const root = d && d.querySelector<HTMLElement>("[data-matrix]");
     if (!root || !data.loc || !data.loc[loc]) return undefined;
     root.querySelector("tbody")!.replaceWith(...new Views(data, loc).rows());
-    a = new MatrixApp(root, { ...data, count: data.loc[loc].ui["filter.count"] });
+    const l = data.loc[loc];
+    a = new MatrixApp(root, { ...data, count: l.ui["filter.count"], ui: l.ui, search: l.search, answer: l.answer });
     a.onChange = (push) => {
       cur = { ...a!.state(), l: loc, p: "" };
       setHash(format(cur, a!.facetKeys), push);
@@ -100,10 +101,16 @@ export function initOffline(body: HTMLElement): void {
       const d = el && el.closest<HTMLElement>("[data-locale]");
       const v = el && el.closest<HTMLElement>("[data-view]");
       if (el && d) {
-        cur = { q: "", f: {}, l: d.dataset.locale || cur.l, p: (v && v.dataset.view) || "" };
+        const loc = d.dataset.locale || cur.l;
+        const view = (v && v.dataset.view) || "";
+        const tr = el.closest("tr");
+        // A row of the table shown with the filters keeps them ("#"
+        // clicked in a filtered table); any other target shows everything.
+        const keep = view === cur.p && loc === cur.l && tr !== null && isShown(tr) && !d.hidden;
+        cur = keep ? { ...cur, l: loc, p: view } : { q: "", f: {}, l: loc, p: view };
         show(cur.l, cur.p);
-        app(cur.l)?.set(cur);
-        el.scrollIntoView();
+        if (!keep) app(cur.l)?.set(cur);
+        scrollToTarget(el);
         return;
       }
     }

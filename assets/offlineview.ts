@@ -3,20 +3,25 @@
 // parsed as HTML. The markup mirrors what build/render/rowhtml.go writes for
 // the hosted pages, with ids prefixed by the locale and links as fragments.
 
+import type { AnswerData } from "./answer";
 import { FacetData } from "./matrix";
+import type { SearchData } from "./search";
 
 /** A span: a text index, or [text index, href index] (hrefs made safe by the build). */
 type Span = number | [number, number];
 type Rich = Span[];
 
-/** LocaleData is one locale's texts; see build/render/offline.go. */
+/** LocaleData is one locale's texts, search index and answer data; see build/render/offline.go. */
 interface LocaleData {
   ui: Record<string, string>;
   servers: string[];
   w: string[];
   t: string[];
   st: string[];
+  c: string[];
   rows: Array<[number[], number[], Rich[], Rich[], Rich[], Rich[]]>;
+  search: SearchData;
+  answer: AnswerData;
 }
 
 /** OfflineData is the offline file's one JSON object. */
@@ -202,12 +207,22 @@ export class Views {
       const tr = el("tr", null, el("th", { scope: "row" }, ver));
       for (const t of order) {
         const td = el("td", null);
+        td.setAttribute("data-label", this.l.t[t] || d.t[t]);
         const items = cells.get(ver)!.get(t) || [];
         if (!items.length) td.append(el("span", { "aria-hidden": "true" }, "—"), el("span", { class: "vh" }, ui["workload.none"]));
         for (const i of items) {
           const ul = el("ul", null);
           d.rows[i][2].forEach((st, k) => ul.append(el("li", null, this.badge(st, d.servers[k]))));
-          td.append(el("a", { class: "cell-link", href: "#" + this.p + "wl-" + d.ids[i] }, ul));
+          const item = el("div", null, el("a", { class: "cell-link", href: "#" + this.p + "wl-" + d.ids[i] }, ul));
+          this.l.rows[i][2].forEach((cond, k) => {
+            if (cond && cond.length) item.append(el("span", { class: "cond" }, d.servers[k] + ": ", ...this.rich(cond)));
+          });
+          const caps = d.rows[i][3];
+          if (caps.length) {
+            const names = caps.map((c) => inSentence(this.l.c[c] || d.c[c]));
+            item.append(el("span", { class: "what" }, ui["workload.what"].split("{list}").join(names.join(", "))));
+          }
+          td.append(item);
         }
         tr.append(td);
       }
@@ -263,4 +278,11 @@ export class Views {
     view.append(back());
     return view;
   }
+}
+
+/** inSentence lowercases a label's first letter unless it is or holds an abbreviation (build/render inSentence). */
+function inSentence(label: string): string {
+  if (/\p{Lu}\p{Lu}/u.test(label)) return label;
+  const first = Array.from(label)[0] || "";
+  return first.toLowerCase() + label.slice(first.length);
 }

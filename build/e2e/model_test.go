@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
 )
@@ -61,6 +62,21 @@ func facetExpectIn(m *matrix.Model, key, value string) func(r *matrix.Row) bool 
 		}
 	case "c":
 		return func(r *matrix.Row) bool { return slices.Contains(r.Capabilities, value) }
+	case "d":
+		// Where two releases differ: another status, or another condition.
+		a, b, _ := strings.Cut(value, "~")
+		return func(r *matrix.Row) bool {
+			sa, sb := r.Support[a], r.Support[b]
+			if sa.Status != sb.Status {
+				return true
+			}
+			for _, loc := range m.Locales {
+				if richText(sa.Condition[loc]) != richText(sb.Condition[loc]) {
+					return true
+				}
+			}
+			return false
+		}
 	}
 	for _, s := range m.Servers {
 		if s.ID == key {
@@ -68,4 +84,13 @@ func facetExpectIn(m *matrix.Model, key, value string) func(r *matrix.Row) bool 
 		}
 	}
 	return nil
+}
+
+// richText is a rich text as the reader sees it.
+func richText(r matrix.Rich) string {
+	var b strings.Builder
+	for _, sp := range r {
+		b.WriteString(sp.Text)
+	}
+	return b.String()
 }

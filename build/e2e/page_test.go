@@ -52,6 +52,14 @@ func (tb *tab) do(stmts string) {
 	tb.eval("(() => {"+pageJS+"; "+stmts+"; return true;})()", nil)
 }
 
+// settle waits until the page has finished an update: the rows change at
+// once, the facet counts, the answer panel and the printed filter line in a
+// task two frames later (matrix.ts, afterPaint and settle).
+func (tb *tab) settle() {
+	tb.t.Helper()
+	tb.eval(`new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => r(true), 0))))`, nil)
+}
+
 // visible lists the ids of the rows shown, in table order.
 func (tb *tab) visible() []string {
 	tb.t.Helper()

@@ -115,3 +115,81 @@ func TestWorkloadPages(t *testing.T) {
 	tb.waitApp()
 	sameIDs(t, "matrix from the workload page", tb.visible(), rowsWhere(func(r *matrix.Row) bool { return r.Workload == w.ID }))
 }
+
+// gridItemsJS reads every item of the grid inside sel: the row it links to
+// and the condition and "what can be protected" lines under its badges.
+const gridItemsJS = `((sel) => Array.from(document.querySelectorAll(sel + " table.grid td > div")).map((d) => ({
+  Href: decodeURIComponent((d.querySelector("a.cell-link").getAttribute("href") || "").slice(1)),
+  Conds: Array.from(d.querySelectorAll(".cond")).map((c) => c.textContent.replace(/\s+/g, " ").trim()),
+  What: (d.querySelector(".what") || {}).textContent || ""})))`
+
+// TestWorkloadGridDetails: in every grid cell, under each row's badges, the
+// condition of each conditional release ("v2: Not Nano server") and what
+// the row can protect or recover — hosted in both languages and in the
+// offline file.
+func TestWorkloadGridDetails(t *testing.T) {
+	tb := newTab(t)
+	off := newTab(t)
+	off.allowFile = true
+	for _, loc := range model.Locales {
+		ui := uiStrings(t, loc)
+		caps := map[string]string{}
+		for _, c := range model.Vocabularies.Capabilities {
+			caps[c.ID] = lowerFirst(c.Label[loc])
+		}
+		for wi, w := range model.Workloads {
+			tb.open(origin + "/" + loc + "/workloads/" + w.ID + "/")
+			pages := []struct {
+				tb     *tab
+				sel    string
+				prefix string
+			}{{tb, "main", ""}}
+			if wi == 0 {
+				off.open(offlineURL() + "#l=" + loc + "&p=" + w.ID)
+				off.wait(`document.documentElement.lang === ` + js(loc))
+				pages = append(pages, struct {
+					tb     *tab
+					sel    string
+					prefix string
+				}{off, `[data-locale=` + js(loc) + `] [data-view=` + js(w.ID) + `]`, loc + "-wl-"})
+			}
+			for _, p := range pages {
+				var items []struct {
+					Href  string
+					Conds []string
+					What  string
+				}
+				p.tb.eval(gridItemsJS+"("+js(p.sel)+")", &items)
+				if len(items) == 0 {
+					t.Errorf("%s %s: no grid items", loc, w.ID)
+				}
+				for _, it := range items {
+					id := strings.TrimPrefix(it.Href, p.prefix)
+					i := slices.IndexFunc(model.Rows, func(r matrix.Row) bool { return r.ID == id })
+					if i < 0 {
+						t.Errorf("%s %s: a grid item links to %q", loc, w.ID, it.Href)
+						continue
+					}
+					r := &model.Rows[i]
+					var conds []string
+					for _, s := range model.Servers {
+						if c := richText(r.Support[s.ID].Condition[loc]); c != "" {
+							conds = append(conds, s.ID+": "+c)
+						}
+					}
+					var names []string
+					for _, c := range r.Capabilities {
+						names = append(names, caps[c])
+					}
+					what := ""
+					if len(names) > 0 {
+						what = fillIn(ui["workload.what"], "list", strings.Join(names, ", "))
+					}
+					if !slices.Equal(it.Conds, conds) && !(len(it.Conds) == 0 && len(conds) == 0) || it.What != what {
+						t.Errorf("%s %s item %s: conditions %q what %q; want %q, %q", loc, w.ID, id, it.Conds, it.What, conds, what)
+					}
+				}
+			}
+		}
+	}
+}

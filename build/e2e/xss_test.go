@@ -361,6 +361,10 @@ func hoverCells(t *testing.T, tb *tab) {
 func shownAsText(t *testing.T, tb *tab, p string, want []string) {
 	t.Helper()
 	var missing []string
+	// The table's rows are drawn only near the viewport (content-visibility),
+	// and innerText has no text for rows not drawn: bring the table into view.
+	tb.eval(`(() => { const m = Array.from(document.querySelectorAll("table.matrix")).find((t) => !t.closest("[hidden]"));
+	  if (m) m.scrollIntoView(); return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))); })()`, nil)
 	tb.eval(`(() => { const norm = (s) => s.replace(/\s+/g, " ").trim(); const text = norm(document.body.innerText);
 	  return `+jsList(want)+`.filter((w) => !text.includes(norm(w))); })()`, &missing)
 	for _, s := range missing {

@@ -18,9 +18,16 @@ import (
 //
 //	{"servers":["v2","v1"], "count":"{shown} of {total} rows",
 //	 "w":[workload ids], "t":[target ids], "st":[status ids], "c":[capability ids],
-//	 "rows":[[w, [t…], [status per server…], [c…]], …]}
+//	 "pairs":[[0,1], …],
+//	 "rows":[[w, [t…], [status per server…], [c…], differences], …],
+//	 "ui":{key: text}, "search":{…}, "answer":{…}}
 //
-// A row's status per server is "unknown" where the source gives none.
+// A row's status per server is "unknown" where the source gives none. pairs
+// are the pairs of servers the "where vX and vY differ" facet offers (every
+// pair, at most maxPairs); a row's differences has bit p set when the
+// servers of pairs[p] differ for it (see differ). "search" is the page's
+// search index (build/search, Index.AppendJSON), "answer" the answer
+// panel's data (answer.go), "ui" the strings the script shows (clientUI).
 
 // jsonString writes s as a JSON string literal, safe inside HTML.
 func (w *writer) jsonString(s string) {
@@ -133,6 +140,52 @@ type facets struct {
 	w, t, st, c      *table
 	rowW             []int
 	rowT, rowS, rowC [][]int
+	pairs            [][2]int
+	rowD             []int // differences, a bit per pair
+}
+
+// maxPairs bounds the differ facet (a row's differences are a 31-bit mask,
+// the script's bit operations being 32-bit): 8 servers give 28 pairs.
+const maxPairs = 31
+
+// serverPairs are the pairs of m's servers, in column order, at most maxPairs.
+func serverPairs(m *matrix.Model) [][2]int {
+	var out [][2]int
+	for a := range m.Servers {
+		for b := a + 1; b < len(m.Servers) && len(out) < maxPairs; b++ {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
+}
+
+// differ reports whether servers a and b differ for row r: another status,
+// or the same status with another condition (in any locale).
+func differ(r *matrix.Row, a, b string) bool {
+	sa, sb := r.Support[a], r.Support[b]
+	if sa.Status != sb.Status {
+		return true
+	}
+	for loc, ca := range sa.Condition {
+		if richText(ca) != richText(sb.Condition[loc]) {
+			return true
+		}
+	}
+	for loc, cb := range sb.Condition {
+		if richText(cb) != richText(sa.Condition[loc]) {
+			return true
+		}
+	}
+	return false
+}
+
+// richText is a rich text as the reader sees it (links as their text).
+func richText(r matrix.Rich) string {
+	var b []byte
+	for _, sp := range r {
+		b = append(b, sp.Text...)
+	}
+	return string(b)
 }
 
 func buildFacets(m *matrix.Model) *facets {
@@ -143,7 +196,9 @@ func buildFacets(m *matrix.Model) *facets {
 	for _, w := range m.Workloads {
 		f.w.id(w.ID)
 	}
+	f.pairs = serverPairs(m)
 	n := len(m.Rows)
+	f.rowD = make([]int, n)
 	f.rowW = make([]int, n)
 	f.rowT, f.rowS, f.rowC = make([][]int, n), make([][]int, n), make([][]int, n)
 	unknown := string(matrix.StatusUnknown)
@@ -170,6 +225,11 @@ func buildFacets(m *matrix.Model) *facets {
 			cs[j] = f.c.id(c)
 		}
 		f.rowT[i], f.rowS[i], f.rowC[i] = ts, ss, cs
+		for p, pr := range f.pairs {
+			if differ(r, m.Servers[pr[0]].ID, m.Servers[pr[1]].ID) {
+				f.rowD[i] |= 1 << p
+			}
+		}
 	}
 	return f
 }
@@ -185,7 +245,14 @@ func (f *facets) writeFields(w *writer) {
 		w.s(`,"` + t.key + `":`)
 		w.jsonStrings(t.t.list)
 	}
-	w.s(`,"rows":[`)
+	w.s(`,"pairs":[`)
+	for i, p := range f.pairs {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.jsonInts(p[:])
+	}
+	w.s(`],"rows":[`)
 	for i := range f.rowW {
 		if i > 0 {
 			w.WriteByte(',')
@@ -198,18 +265,49 @@ func (f *facets) writeFields(w *writer) {
 		w.jsonInts(f.rowS[i])
 		w.WriteByte(',')
 		w.jsonInts(f.rowC[i])
+		w.WriteByte(',')
+		w.jsonInt(f.rowD[i])
 		w.WriteByte(']')
 	}
 	w.WriteByte(']')
 }
 
-// appJSON writes the hosted matrix page's data: the facets and the count
-// pattern of the locale.
-func (f *facets) appJSON(w *writer, count string) {
+// appJSON writes the hosted matrix page's data: the facets, and the count
+// pattern, strings, search index and answer data of the locale.
+func (f *facets) appJSON(w *writer, lv *localeView) {
 	w.s(`{"count":`)
-	w.jsonString(count)
+	w.jsonString(lv.App.count)
+	w.s(`,"ui":`)
+	w.jsonObject(lv.S, clientUI)
+	w.s(`,"search":`)
+	w.Write(lv.search.AppendJSON(nil))
+	w.s(`,"answer":`)
+	lv.answer.writeJSON(w)
 	w.WriteByte(',')
 	f.writeFields(w)
+	w.WriteByte('}')
+}
+
+// clientUI are the UI strings the matrix script shows (matrix.ts,
+// answer.ts, export.ts), hosted and offline.
+var clientUI = []string{
+	"filter.option", "filter.near", "filter.nearnote", "filter.nomatch", "filter.nomatchleft",
+	"filter.emptyfilters", "filter.suggest", "export.file", "print.search", "print.filters", "print.all",
+	"answer.choose", "answer.yes", "answer.conditional", "answer.no", "answer.unlisted", "answer.unknown",
+	"answer.mixed", "answer.what", "answer.rows",
+}
+
+// jsonObject writes the strings keys of s as a JSON object.
+func (w *writer) jsonObject(s *Strings, keys []string) {
+	w.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.jsonString(k)
+		w.WriteByte(':')
+		w.jsonString(s.get(k))
+	}
 	w.WriteByte('}')
 }
 

@@ -23,8 +23,9 @@ import (
 //	"wr":    [[row index…] per workload of "w", in the workload's order],
 //	"text":  [every text, once],
 //	"loc":   {"<locale>": {"ui": {key: text}, "servers": [name…],
-//	          "w": [name…], "t": [label…], "st": [label…],
-//	          "rows": [[versions, installs, conditions, protect, recover, notes]…]}}
+//	          "w": [name…], "t": [label…], "st": [label…], "c": [label…],
+//	          "rows": [[versions, installs, conditions, protect, recover, notes]…],
+//	          "search": {…}, "answer": {…}}}
 //
 // In a row, versions and installs are text indexes; conditions has one rich
 // text per server; protect, recover and notes are lists of rich texts. A
@@ -36,7 +37,7 @@ var offlineUI = []string{
 	"col.workload", "col.version", "col.installation", "col.protection",
 	"row.protect", "row.recover", "row.notes", "row.permalink",
 	"workload.grid", "workload.gridcaption", "workload.details", "workload.back",
-	"workload.none", "workload.inmatrix", "filter.count",
+	"workload.none", "workload.inmatrix", "workload.what", "filter.count",
 }
 
 // texts is the string table of the offline data.
@@ -55,7 +56,7 @@ func (t *texts) id(s string) int {
 }
 
 // offlineJSON writes the offline file's data.
-func (r *renderer) offlineJSON(w *writer) {
+func (r *renderer) offlineJSON(w *writer, views []*localeView) {
 	m, f := r.m, r.facets
 	tx := &texts{idx: map[string]int{}}
 	rich := func(b *writer, x matrix.Rich) {
@@ -108,7 +109,7 @@ func (r *renderer) offlineJSON(w *writer) {
 		}
 		locs.jsonString(loc)
 		locs.s(`:{"ui":{`)
-		for i, k := range offlineUI {
+		for i, k := range append(offlineUI[:len(offlineUI):len(offlineUI)], clientUI...) {
 			if i > 0 {
 				locs.WriteByte(',')
 			}
@@ -140,6 +141,8 @@ func (r *renderer) offlineJSON(w *writer) {
 		locs.jsonStrings(labels(s, "target.", f.t.list))
 		locs.s(`,"st":`)
 		locs.jsonStrings(labels(s, "status.", f.st.list))
+		locs.s(`,"c":`)
+		locs.jsonStrings(labels(s, "capability.", f.c.list))
 		locs.s(`,"rows":[`)
 		for i := range m.Rows {
 			row := &m.Rows[i]
@@ -172,7 +175,11 @@ func (r *renderer) offlineJSON(w *writer) {
 			}
 			locs.WriteByte(']')
 		}
-		locs.s(`]}`)
+		locs.s(`],"search":`)
+		locs.Write(views[li].search.AppendJSON(nil))
+		locs.s(`,"answer":`)
+		views[li].answer.writeJSON(&locs)
+		locs.WriteByte('}')
 	}
 	locs.WriteByte('}')
 	locs.Flush()
@@ -275,7 +282,7 @@ func (r *renderer) offlineJob(views []*localeView) job {
 		}
 		return r.exec("offline.html", v, func(w *writer) {
 			w.s(`<script type="application/json" id="offline-data">`)
-			r.offlineJSON(w)
+			r.offlineJSON(w, views)
 			w.s(`</script>`)
 		})
 	}}

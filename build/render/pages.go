@@ -47,12 +47,20 @@ func (r *renderer) newPage(lv *localeView, rel string, depth int) *pageView {
 		Download: root + DownloadPath,
 		Notice:   lv.notice.at(rel, depth),
 	}
+	// Links between pages name the folder, as the canonical URL does
+	// ("../nl/", not "../nl/index.html"): the host serves its index.html.
 	for _, loc := range r.m.Locales {
 		if loc != lv.Locale {
-			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].langName(loc), root + loc + "/" + rel + "index.html"})
+			p.Toggles = append(p.Toggles, toggle{loc, r.strs[loc].langName(loc), root + loc + "/" + rel})
 		}
 	}
-	p.Crumbs = []crumb{{lv.S.get("crumb.home"), root + "index.html"}}
+	// Home is the locale's matrix: the current page on the matrix itself
+	// (the language picker at the root would only send the reader back).
+	home := crumb{Label: lv.S.get("crumb.home")}
+	if rel != "" {
+		home.Href = strings.Repeat("../", depth-1)
+	}
+	p.Crumbs = []crumb{home}
 	return p
 }
 
@@ -60,14 +68,13 @@ func (r *renderer) matrixJob(lv *localeView) job {
 	path := lv.Locale + "/index.html"
 	return job{path, func() (Body, error) {
 		p := r.newPage(lv, "", 1)
-		p.Crumbs = append(p.Crumbs, crumb{lv.H1, ""})
 		return r.exec("matrix.html", p,
 			func(w *writer) { rowsHTML(w, lv.rows, &lv.App.Cols) },
 			func(w *writer) {
 				w.s(`<script type="application/json" id="`)
 				w.esc(lv.App.DataID)
 				w.s(`">`)
-				r.facets.appJSON(w, lv.App.count)
+				r.facets.appJSON(w, lv)
 				w.s(`</script>`)
 			})
 	}}
@@ -81,9 +88,9 @@ func (r *renderer) workloadJob(lv *localeView, wi int) job {
 		p := r.newPage(lv, rel, 3)
 		p.Workload = wv
 		p.Title = wv.Name + " — " + lv.Title
-		p.Crumbs = append(p.Crumbs, crumb{lv.H1, "../../index.html"}, crumb{wv.Name, ""})
+		p.Crumbs = append(p.Crumbs, crumb{wv.Name, ""})
 		return r.exec("workload.html", p,
-			func(w *writer) { gridHTML(w, wv.GridRows, wv.none) },
+			func(w *writer) { gridHTML(w, wv.GridRows, wv.Targets, wv.none) },
 			func(w *writer) { detailsHTML(w, wv.Rows, wv.inMatrix, &lv.App.Cols) })
 	}}
 }
@@ -121,7 +128,7 @@ func (r *renderer) rootPage(titleKey, textKey, canonical string) *rootPage {
 	var titles []string
 	for _, loc := range r.m.Locales {
 		s := r.strs[loc]
-		c := choice{Locale: loc, Label: s.langName(loc), Href: loc + "/index.html", Title: s.get(titleKey), Text: s.get(textKey)}
+		c := choice{Locale: loc, Label: s.langName(loc), Href: loc + "/", Title: s.get(titleKey), Text: s.get(textKey)}
 		c.Links = []rootLink{
 			{DataPath, "application/json", s.get("footer.data")},
 			{CSVPath, "text/csv", s.get("footer.csv")},

@@ -20,9 +20,12 @@
 // the pages only link to them.
 //
 // Invariants:
-//   - every internal link is relative, so the output works opened from disk
-//     (404.html alone sets <base href="/">: the host serves it at any missed
-//     URL, where links relative to the page would point nowhere);
+//   - every internal link is relative (404.html alone sets <base href="/">:
+//     the host serves it at any missed URL, where links relative to the page
+//     would point nowhere), and a link to a page names its folder, as the
+//     canonical URL does ("../nl/", "workloads/sql-server/"): the host serves
+//     the folder's index.html. (Opened from disk a folder link shows the
+//     folder; the offline single file is the copy meant for disk.)
 //   - hosted pages carry no inline script or style (a strict CSP applies);
 //     their only inline <script> is type="application/json" data. Only the
 //     offline file inlines its CSS and JS;
@@ -54,6 +57,7 @@ import (
 
 	"github.com/mabs-matrix/matrixdoc/build/bundle"
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
+	"github.com/mabs-matrix/matrixdoc/build/search"
 )
 
 // Paths of files other stages write that the pages link to.
@@ -166,12 +170,23 @@ func Stream(in Input, emit Emit) error {
 	hosted := make([]*localeView, len(m.Locales))
 	offline := make([]*localeView, len(m.Locales))
 	var fcts *facets
+	// Each locale's search index is shared by its hosted page and its part
+	// of the offline file; it is built alongside the views.
+	indexes := make([]*search.Index, len(m.Locales))
+	errs := make([]error, len(m.Locales))
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); fcts = buildFacets(m) }()
 	for i, loc := range m.Locales {
-		wg.Add(1)
+		wg.Add(2)
 		go func() { defer wg.Done(); hosted[i] = buildLocale(m, loc, strs[loc], mode{locale: loc}, use) }()
+		go func() {
+			defer wg.Done()
+			var err error
+			if indexes[i], err = search.Build(m, loc); err != nil {
+				errs[i] = fmt.Errorf("search: %w", err)
+			}
+		}()
 		offline[i] = buildLocale(m, loc, strs[loc], mode{offline: true, locale: loc}, use)
 	}
 	wg.Wait()
@@ -182,8 +197,14 @@ func Stream(in Input, emit Emit) error {
 			lv.Title, lv.H1 = t, t
 		}
 		hosted[i].notice, offline[i].notice = r.notice(loc), r.notice(loc)
+		ans := buildAnswer(m, loc, strs[loc], fcts)
+		hosted[i].search, offline[i].search = indexes[i], indexes[i]
+		hosted[i].answer, offline[i].answer = ans, ans
 	}
-	for _, loc := range m.Locales {
+	for i, loc := range m.Locales {
+		if errs[i] != nil {
+			return errs[i]
+		}
 		if err := strs[loc].err(); err != nil {
 			return err
 		}

@@ -159,21 +159,28 @@ func detailsHTML(b *writer, rows []*rowView, inMatrix string, c *colLabels) {
 	}
 }
 
-// gridHTML writes the body rows of a workload page's grid.
-func gridHTML(b *writer, rows []gridRow, none string) {
+// gridHTML writes the body rows of a workload page's grid: per cell, each
+// row's badges (a link to its details), the condition of each conditional
+// release and what can be protected. targets are the column labels (each
+// cell's data-label, shown when the grid is a list of cards on a phone).
+func gridHTML(b *writer, rows []gridRow, targets []string, none string) {
 	for _, gr := range rows {
 		b.s(`<tr><th scope="row">`)
 		b.esc(gr.Version)
 		b.s("</th>")
-		for _, cell := range gr.Cells {
-			b.s("<td>")
+		for c, cell := range gr.Cells {
+			b.s(`<td data-label="`)
+			if c < len(targets) {
+				b.esc(targets[c])
+			}
+			b.s(`">`)
 			if len(cell.Items) == 0 {
 				b.s(`<span aria-hidden="true">—</span><span class="vh">`)
 				b.esc(none)
 				b.s("</span>")
 			}
 			for _, it := range cell.Items {
-				b.s(`<a class="cell-link" href="#`)
+				b.s(`<div><a class="cell-link" href="#`)
 				b.esc(it.DetailID)
 				b.s(`"><ul>`)
 				for _, s := range it.Support {
@@ -182,6 +189,21 @@ func gridHTML(b *writer, rows []gridRow, none string) {
 					b.s("</li>")
 				}
 				b.s("</ul></a>")
+				for _, s := range it.Support {
+					if len(s.Condition) > 0 {
+						b.s(`<span class="cond">`)
+						b.esc(s.Server)
+						b.s(": ")
+						writeRich(b, s.Condition)
+						b.s("</span>")
+					}
+				}
+				if it.What != "" {
+					b.s(`<span class="what">`)
+					b.esc(it.What)
+					b.s("</span>")
+				}
+				b.s("</div>")
 			}
 			b.s("</td>")
 		}

@@ -137,7 +137,7 @@ func TestWorkloadPageStructure(t *testing.T) {
 	}
 	back := false
 	for _, a := range elements(d.root, "a") {
-		if h, _ := attr(a, "href"); h == "../../index.html#w=sql-server" {
+		if h, _ := attr(a, "href"); h == "../../#w=sql-server" {
 			back = true
 		}
 	}

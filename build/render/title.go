@@ -119,7 +119,7 @@ func (n *notice) at(rel string, depth int) *notice {
 	}
 	c := *n
 	if c.Original != "" {
-		c.Href = strings.Repeat("../", depth) + c.Original + "/" + rel + "index.html"
+		c.Href = strings.Repeat("../", depth) + c.Original + "/" + rel
 	}
 	return &c
 }

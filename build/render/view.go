@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mabs-matrix/matrixdoc/build/matrix"
+	"github.com/mabs-matrix/matrixdoc/build/search"
 )
 
 // mode says where a view's links point: into the hosted pages, or within
@@ -34,7 +35,7 @@ func (m mode) workloadHref(id string) string {
 	if m.offline {
 		return "#l=" + url.QueryEscape(m.locale) + "&p=" + url.QueryEscape(id)
 	}
-	return "workloads/" + id + "/index.html"
+	return "workloads/" + id + "/"
 }
 
 // matrixFromWorkload is the matrix page as seen from a workload page.
@@ -42,14 +43,14 @@ func (m mode) matrixFromWorkload(fragment string) string {
 	if m.offline {
 		return fragment
 	}
-	return "../../index.html" + fragment
+	return "../../" + fragment
 }
 
 func (m mode) backHref(workload string) string {
 	if m.offline {
 		return "#l=" + url.QueryEscape(m.locale) + "&w=" + url.QueryEscape(workload)
 	}
-	return "../../index.html#w=" + url.QueryEscape(workload)
+	return "../../#w=" + url.QueryEscape(workload)
 }
 
 // localeView is everything one locale's pages show, built once per locale
@@ -72,6 +73,10 @@ type localeView struct {
 	// their page is rendered.
 	models  []matrix.Workload
 	related []sectionView
+	// search is the page's search index and answer the answer panel's data
+	// (the same for the hosted page and the offline file).
+	search *search.Index
+	answer *answerData
 	// notice is the machine-translation notice (nil: none), its link not
 	// yet made for a page.
 	notice *notice
@@ -96,6 +101,7 @@ type appView struct {
 	DataJSON template.HTML
 	Count    string
 	count    string // the filter.count pattern, for the script
+	Answer   answerView
 }
 
 type colLabels struct {
@@ -111,7 +117,18 @@ type facetView struct {
 	Options []option
 }
 
-type option struct{ Value, Label string }
+// option is one choice of a select; Display, when set, is what the select
+// shows (the label with its row count), Disabled when no row has it.
+type option struct {
+	Value, Label, Display string
+	Disabled              bool
+}
+
+// answerView is what the answer panel's markup offers.
+type answerView struct {
+	Auto                        string // "let the table decide"
+	Workloads, Targets, Servers []option
+}
 
 type rowView struct {
 	ID           string // element id
@@ -128,6 +145,7 @@ type rowView struct {
 	DetailID     string // id on the workload page
 	InMatrix     string // link from the workload page to the matrix row
 	C            *colLabels
+	What         string // what can be protected or recovered (workload pages only)
 }
 
 type supportView struct {
@@ -240,7 +258,7 @@ func buildLocale(m *matrix.Model, loc string, s *Strings, md mode, u *usage) *lo
 	for _, t := range matrix.Targets {
 		s.get("target." + string(t))
 	}
-	for _, key := range []string{"workload.none", "workload.inmatrix", "workload.grid", "workload.gridcaption", "workload.back"} {
+	for _, key := range []string{"workload.none", "workload.inmatrix", "workload.grid", "workload.gridcaption", "workload.back", "workload.what"} {
 		s.get(key)
 	}
 	v.rows, v.models, v.related = k, m.Workloads, related
@@ -293,31 +311,50 @@ func (k *rowMaker) row(i int, rv *rowView) {
 	}
 }
 
-// usage is which facet values the rows use: a facet offers only those.
+// usage is which facet values the rows use (a facet offers only those)
+// and how many rows have each: the options' counts before any filter.
 type usage struct {
-	targets  map[string]bool
-	statuses map[string]map[string]bool // server → status given in the source
-	caps     map[string]bool
+	rows      int
+	workloads map[string]int
+	targets   map[string]int
+	statuses  map[string]map[string]int // server → status given in the source
+	caps      map[string]int
+	pairs     []int // rows per server pair that differ (serverPairs order)
 }
 
 // facetUsage scans the rows once (it is the same for every locale).
 func facetUsage(m *matrix.Model) *usage {
-	u := &usage{targets: map[string]bool{}, statuses: map[string]map[string]bool{}, caps: map[string]bool{}}
+	u := &usage{rows: len(m.Rows), workloads: map[string]int{}, targets: map[string]int{}, statuses: map[string]map[string]int{}, caps: map[string]int{}}
 	for _, srv := range m.Servers {
-		u.statuses[srv.ID] = map[string]bool{}
+		u.statuses[srv.ID] = map[string]int{}
 	}
+	pairs := serverPairs(m)
+	u.pairs = make([]int, len(pairs))
 	for i := range m.Rows {
 		r := &m.Rows[i]
+		u.workloads[r.Workload]++
+		seen := map[string]bool{}
 		for _, in := range r.Installations {
-			u.targets[in.Target] = true
-		}
-		for srv, sup := range r.Support {
-			if st := u.statuses[srv]; st != nil {
-				st[sup.Status] = true
+			if !seen[in.Target] {
+				seen[in.Target] = true
+				u.targets[in.Target]++
 			}
 		}
+		for _, srv := range m.Servers {
+			sup, ok := r.Support[srv.ID]
+			st := sup.Status
+			if !ok || st == "" {
+				st = string(matrix.StatusUnknown)
+			}
+			u.statuses[srv.ID][st]++
+		}
 		for _, c := range r.Capabilities {
-			u.caps[c] = true
+			u.caps[c]++
+		}
+		for p, pr := range pairs {
+			if differ(r, m.Servers[pr[0]].ID, m.Servers[pr[1]].ID) {
+				u.pairs[p]++
+			}
 		}
 	}
 	return u
@@ -341,18 +378,24 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, u *usage) appVie
 		Notes: s.get("row.notes"), Permalink: s.get("row.permalink"),
 	}
 	all := s.get("filter.all")
+	pattern := s.get("filter.option")
+	counted := func(o option, n int) option {
+		o.Display = strings.NewReplacer("{label}", o.Label, "{count}", itoa(n)).Replace(pattern)
+		o.Disabled = n == 0
+		return o
+	}
 	facet := func(key, label string, opts []option) {
-		a.Facets = append(a.Facets, facetView{Key: key, ID: prefix + "f-" + key, Label: label, Options: append([]option{{"", all}}, opts...)})
+		a.Facets = append(a.Facets, facetView{Key: key, ID: prefix + "f-" + key, Label: label, Options: append([]option{counted(option{Label: all}, u.rows)}, opts...)})
 	}
 	var ws []option
 	for _, w := range m.Workloads {
-		ws = append(ws, option{w.ID, w.Name[loc]})
+		ws = append(ws, counted(option{Value: w.ID, Label: w.Name[loc]}, u.workloads[w.ID]))
 	}
 	facet("w", s.get("filter.workload"), ws)
 	var ts []option
 	for _, t := range matrix.Targets {
-		if u.targets[string(t)] {
-			ts = append(ts, option{string(t), s.get("target." + string(t))})
+		if n := u.targets[string(t)]; n > 0 {
+			ts = append(ts, counted(option{Value: string(t), Label: s.get("target." + string(t))}, n))
 		}
 	}
 	facet("t", s.get("filter.target"), ts)
@@ -360,8 +403,8 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, u *usage) appVie
 		a.Cols.Servers = append(a.Cols.Servers, srv.Name[loc])
 		var ss []option
 		for _, st := range matrix.Statuses {
-			if st != matrix.StatusUnknown || u.statuses[srv.ID][string(st)] {
-				ss = append(ss, option{string(st), s.get("status." + string(st))})
+			if n := u.statuses[srv.ID][string(st)]; st != matrix.StatusUnknown || n > 0 {
+				ss = append(ss, counted(option{Value: string(st), Label: s.get("status." + string(st))}, n))
 			}
 		}
 		label, _ := s.F("filter.server", "server", srv.ID)
@@ -372,11 +415,38 @@ func buildApp(m *matrix.Model, loc string, s *Strings, md mode, u *usage) appVie
 	}
 	var cs []option
 	for _, c := range matrix.Capabilities {
-		if u.caps[string(c)] {
-			cs = append(cs, option{string(c), s.get("capability." + string(c))})
+		if n := u.caps[string(c)]; n > 0 {
+			cs = append(cs, counted(option{Value: string(c), Label: s.get("capability." + string(c))}, n))
 		}
 	}
 	facet("c", s.get("filter.capability"), cs)
+	if pairs := serverPairs(m); len(pairs) > 0 {
+		var ds []option
+		for p, pr := range pairs {
+			sa, sb := m.Servers[pr[0]], m.Servers[pr[1]]
+			label := strings.NewReplacer("{a}", sa.Name[loc], "{b}", sb.Name[loc]).Replace(s.get("filter.differpair"))
+			ds = append(ds, counted(option{Value: sa.ID + "~" + sb.ID, Label: label}, u.pairs[p]))
+		}
+		facet("d", s.get("filter.differ"), ds)
+	}
+
+	// The answer panel: its questions' choices (the versions are the
+	// script's, per workload).
+	a.Answer.Auto = s.get("answer.auto")
+	for _, w := range m.Workloads {
+		a.Answer.Workloads = append(a.Answer.Workloads, option{Value: w.ID, Label: w.Name[loc]})
+	}
+	for _, t := range matrix.Targets {
+		if u.targets[string(t)] > 0 {
+			a.Answer.Targets = append(a.Answer.Targets, option{Value: string(t), Label: s.get("target." + string(t))})
+		}
+	}
+	for _, srv := range m.Servers {
+		a.Answer.Servers = append(a.Answer.Servers, option{Value: srv.ID, Label: srv.Name[loc]})
+	}
+	for _, k := range []string{"answer.heading", "answer.server", "filter.more", "export.csv"} {
+		s.get(k)
+	}
 	return a
 }
 
@@ -390,6 +460,7 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		wv.Prefix = loc + "-"
 	}
 	wv.Grid = s.get("workload.grid")
+	what := s.get("workload.what")
 	wv.GridCaption = strings.ReplaceAll(s.get("workload.gridcaption"), "{workload}", name)
 	wv.BackLabel = strings.ReplaceAll(s.get("workload.back"), "{workload}", name)
 	// Each version's cells, by target column in order of first use; a
@@ -410,6 +481,13 @@ func buildWorkload(m *matrix.Model, w matrix.Workload, loc string, s *Strings, m
 		}
 		rv := &rowView{}
 		k.row(i, rv)
+		if caps := m.Rows[i].Capabilities; len(caps) > 0 {
+			names := make([]string, len(caps))
+			for j, c := range caps {
+				names[j] = inSentence(labelOf(s, "capability.", c))
+			}
+			rv.What = strings.ReplaceAll(what, "{list}", strings.Join(names, ", "))
+		}
 		views[i] = rv
 		wv.Rows = append(wv.Rows, rv)
 		ins := m.Rows[i].Installations

@@ -18,8 +18,9 @@
 // settled); the first render figures are milliseconds from the navigation's
 // start, per fresh tab (the first load has a cold cache).
 //
-// Invariants: the keystrokes type and delete a query a character at a time,
-// so every sample changes the result; the facet samples alternate a
+// Invariants: the keystrokes type and delete a query a character at a time
+// (two queries: one plain, one ending in a typo the search forgives), so
+// every sample changes the result; the facet samples alternate a
 // workload value with "all". Every sample must change the count text, or
 // the command fails (a measure of nothing).
 package main
@@ -127,11 +128,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	keys, facets, rows, err := measureUpdates(ctx, url, c.runs)
+	keys, typos, facets, rows, err := measureUpdates(ctx, url, c.runs)
 	if err != nil {
 		return err
 	}
-	report(stdout, c, rows, loads, keys, facets)
+	report(stdout, c, rows, loads, keys, typos, facets)
 	return nil
 }
 

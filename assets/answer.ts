@@ -9,16 +9,17 @@
 // installation whose words match most of them). Without a release the
 // panel answers for every release of the document.
 //
-// The version choices are build/render's "answer" data (answer.go): today
-// one per distinct version entry of a workload as written; the product
-// versions of issue 9 replace them there without a change here.
+// The version choices are build/render's "answer" data (answer.go): one per
+// product version of a workload (brand name and version, qualifiers aside:
+// "SQL Server 2012" covers the row of "SQL Server 2012 met SP1"); an entry
+// the compiler did not understand is offered as written.
 
 import type { MatrixApp } from "./matrix";
 import { decodeIDs, exact, units } from "./search";
 
 /** AnswerData is written by build/render (answer.go). */
 export interface AnswerData {
-  /** Version choices: workload index, label as written, rows that list it (id lists, space-separated). */
+  /** Version choices: workload index, label (product and version), rows that name it (id lists, space-separated). */
   vw: number[];
   vl: string[];
   vr: string;

@@ -49,13 +49,31 @@ type question struct {
 	rows                       []*matrix.Row
 }
 
-// behind lists the rows of workload w that list version (as written in
-// loc) and are installed on target.
+// choicesOf are the answer panel's version choices row r gives on loc's
+// page: its product versions by brand name and version, qualifiers aside
+// ("SQL Server 2012" for "SQL Server 2012 met SP1"); an entry of an
+// unknown product as written.
+func choicesOf(loc string, r *matrix.Row) []string {
+	var out []string
+	for _, p := range r.Products {
+		l := p.Label()
+		if l == "" && p.Entry < len(r.Versions[loc]) {
+			l = strings.TrimSpace(r.Versions[loc][p.Entry])
+		}
+		if l != "" && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// behind lists the rows of workload w whose choices hold version and that
+// are installed on target.
 func behind(loc, w, version, target string) []*matrix.Row {
 	var out []*matrix.Row
 	for i := range model.Rows {
 		r := &model.Rows[i]
-		if r.Workload == w && slices.Contains(r.Versions[loc], version) &&
+		if r.Workload == w && slices.Contains(choicesOf(loc, r), version) &&
 			slices.ContainsFunc(r.Installations, func(in matrix.Installation) bool { return in.Target == target }) {
 			out = append(out, r)
 		}
@@ -72,8 +90,9 @@ func findQuestion(loc, st string) (question, bool) {
 			used[in.Target] = true
 		}
 	}
-	for _, r := range model.Rows {
-		for _, v := range r.Versions[loc] {
+	for i := range model.Rows {
+		r := &model.Rows[i]
+		for _, v := range choicesOf(loc, r) {
 			for _, term := range model.Vocabularies.Targets {
 				if !used[term.ID] {
 					continue
@@ -114,7 +133,7 @@ func whatOf(loc string, rs []*matrix.Row) string {
 
 // TestAnswerPanel: each of the four kinds of answer, in both languages,
 // with questions found in the model: the sentence is the page's string
-// filled with the server, the version as written, the installation and
+// filled with the server, the product version, the installation and
 // what can be protected; a condition is quoted; "not listed" is not "no";
 // the links go to the rows behind the answer.
 func TestAnswerPanel(t *testing.T) {

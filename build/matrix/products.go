@@ -40,6 +40,21 @@ func (p ProductVersion) String() string {
 	return v.String()
 }
 
+// Label is the product version as a reader names it, qualifiers aside:
+// the product's brand name and its version ("SQL Server 2012",
+// "Windows 8.1", "VMware vSphere 6.5"; "Linux" without a version). It is
+// "" for an unknown product: its text is the entry as written.
+func (p ProductVersion) Label() string {
+	pr := product.Product(p.Product)
+	if pr == product.Unknown || !pr.Known() {
+		return ""
+	}
+	if p.Version == "" {
+		return pr.Name()
+	}
+	return pr.Name() + " " + p.Version
+}
+
 // locProducts is what one locale's version cell says.
 type locProducts struct {
 	List []ProductVersion

@@ -23,13 +23,10 @@ import (
 // script makes a choice's id for the URL from its label. Targets and
 // capabilities follow the facet data's "t" and "c" tables.
 
-// versionChoice is one choice of the answer panel's version select.
-//
-// This is the seam for product versions (issue 9): today a choice is a
-// distinct version entry of a workload as written (Row.Versions); when the
-// model carries normalized product versions per row, versionChoices makes
-// one choice per {product, version} with the rows that list it, and
-// nothing else changes — the script only reads workload, id, label, rows.
+// versionChoice is one choice of the answer panel's version select: a
+// product version of a workload ({product, version} of Row.Products,
+// qualifiers aside: "SQL Server 2012" stands for the rows of "SQL Server
+// 2012" and of "SQL Server 2012 met SP1"), with the rows that name it.
 type versionChoice struct {
 	workload int // index into the facets' workload table
 	label    string
@@ -37,9 +34,13 @@ type versionChoice struct {
 }
 
 // versionChoices lists the version choices of loc's page, in order of
-// first use. Entries are grouped across rows by their text in the English
-// document (else the default locale's), so the choices are the same on
-// every page; a choice's label is the page's text.
+// first use. A choice's label is the product's brand name and version
+// (matrix.ProductVersion.Label), the same on every page. A version entry
+// the compiler did not understand (product "unknown", already warned) is a
+// choice of its own, labelled by its text as the page writes it and
+// grouped across rows by the text of the English document (else the
+// default locale's): what was not understood is offered as written,
+// never guessed into another choice.
 func versionChoices(m *matrix.Model, loc string, f *facets) []versionChoice {
 	key := "en"
 	if !hasLocale(m, key) {
@@ -49,17 +50,22 @@ func versionChoices(m *matrix.Model, loc string, f *facets) []versionChoice {
 	byKey := map[string]int{}
 	for i := range m.Rows {
 		r := &m.Rows[i]
-		for j, v := range r.Versions[loc] {
-			k := v
-			if ks := r.Versions[key]; j < len(ks) {
-				k = ks[j]
+		for _, p := range r.Products {
+			label, gk := p.Label(), ""
+			if label != "" {
+				gk = r.Workload + "\x00p\x00" + label
+			} else {
+				label = entryText(r.Versions[loc], p.Entry)
+				gk = r.Workload + "\x00e\x00" + strings.TrimSpace(entryText(r.Versions[key], p.Entry))
+				if label == "" {
+					continue
+				}
 			}
-			gk := r.Workload + "\x00" + strings.TrimSpace(k)
 			c, ok := byKey[gk]
 			if !ok {
 				c = len(out)
 				byKey[gk] = c
-				out = append(out, versionChoice{workload: f.rowW[i], label: strings.TrimSpace(v)})
+				out = append(out, versionChoice{workload: f.rowW[i], label: label})
 			}
 			if rs := out[c].rows; len(rs) == 0 || rs[len(rs)-1] != int32(i) {
 				out[c].rows = append(out[c].rows, int32(i))
@@ -67,6 +73,14 @@ func versionChoices(m *matrix.Model, loc string, f *facets) []versionChoice {
 		}
 	}
 	return out
+}
+
+// entryText is version entry j as written, trimmed ("" when there is none).
+func entryText(entries []string, j int) string {
+	if j < 0 || j >= len(entries) {
+		return ""
+	}
+	return strings.TrimSpace(entries[j])
 }
 
 func hasLocale(m *matrix.Model, loc string) bool {

@@ -137,10 +137,25 @@ export class SearchIndex {
       last.text += ".";
       open = true;
     }
+    // Stop phrases: a run typed apart whose words joined by "_" are a stop word, longest first.
+    const drop = new Uint8Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      let key = terms[i].text;
+      let end = -1;
+      for (let j = i; j + 1 < terms.length && j - i + 2 <= maxJoinTerms && terms[j].join; j++) {
+        key += "_" + terms[j + 1].text;
+        if (this.stop.has(key)) end = j + 1;
+      }
+      if (end >= 0) {
+        drop.fill(1, i, end + 1);
+        i = end;
+      }
+    }
     const kept: Term[] = [];
     terms.forEach((t, i) => {
-      if (this.stop.has(t.text) && !(i === terms.length - 1 && open)) {
-        if (kept.length) kept[kept.length - 1].join = false;
+      if (drop[i] || (this.stop.has(t.text) && !(i === terms.length - 1 && open))) {
+        // Joined across a dropped stop word, not across a stop phrase (build/search.ParseQuery).
+        if (kept.length) kept[kept.length - 1].join = kept[kept.length - 1].join && t.join && !drop[i];
         return;
       }
       kept.push(t);
@@ -241,29 +256,37 @@ export class SearchIndex {
     const out = new Uint8Array(n);
     if (terms.length === 0) return out.fill(EXACT);
     const single = terms.map((t) => this.rowLevels(t.text, true));
-    const joined = terms.map((t, i) => (t.join && i + 1 < terms.length ? this.rowLevels(t.text + terms[i + 1].text, false) : null));
+    const runs = joinedRuns(terms);
+    // joined[i][L-2]: the run of L terms from term i read as one word.
+    const joined = runs.map((ts) => ts.map((t) => this.rowLevels(t, false)));
     const k = terms.length;
+    // ok[j], ex[j]: the first j terms covered (by any match, by exact ones).
+    const ok = new Uint8Array(k + 1);
+    const ex = new Uint8Array(k + 1);
     for (let r = 0; r < n; r++) {
-      // ok[j] (the first j terms covered) for j-2 and j-1, for any match
-      // and for exact matches only; ok[0] is true, ok[-1] false.
-      let a2 = 0;
-      let a1 = 1;
-      let e2 = 0;
-      let e1 = 1;
+      ok[0] = ex[0] = 1;
       let j = 1;
       for (; j <= k; j++) {
         const s = single[j - 1][r];
-        const jn = j >= 2 ? joined[j - 2] : null;
-        const jr = jn !== null && jn[r] === EXACT;
-        const a = (a1 && s !== NONE) || (jr && a2) ? 1 : 0;
-        const e = (e1 && s === EXACT) || (jr && e2) ? 1 : 0;
-        a2 = a1;
-        a1 = a;
-        e2 = e1;
-        e1 = e;
-        if (!a && !a2) break; // no later term can be reached
+        let a = ok[j - 1] && s !== NONE ? 1 : 0;
+        let e = ex[j - 1] && s === EXACT ? 1 : 0;
+        for (let l = 2; l <= j && !(a && e); l++) {
+          const js = joined[j - l];
+          if (l - 2 < js.length && js[l - 2][r] === EXACT) {
+            if (ok[j - l]) a = 1;
+            if (ex[j - l]) e = 1;
+          }
+        }
+        ok[j] = a;
+        ex[j] = e;
+        if (!a && (j < 2 || !ok[j - 1])) {
+          // A later run could still start at an earlier covered point.
+          let any = 0;
+          for (let x = Math.max(0, j - maxJoinTerms + 1); x < j && !any; x++) any = ok[x];
+          if (!any) break;
+        }
       }
-      out[r] = j <= k ? NONE : e1 ? EXACT : a1 ? NEAR : NONE;
+      out[r] = j <= k ? NONE : ex[k] ? EXACT : ok[k] ? NEAR : NONE;
     }
     return out;
   }
@@ -323,9 +346,7 @@ export class SearchIndex {
     const matched = new Map<string, number>(); // word → level
     const texts = terms.map((t) => t.text);
     const all = texts.slice();
-    terms.forEach((t, i) => {
-      if (t.join && i + 1 < terms.length) all.push(t.text + terms[i + 1].text);
-    });
+    for (const ts of joinedRuns(terms)) all.push(...ts);
     all.forEach((t, i) => {
       const wm = this.wordMatches(t, i < texts.length);
       for (let k = 0; k < wm.length; k += 2) {
@@ -376,6 +397,26 @@ export class SearchIndex {
       return merged;
     };
   }
+}
+
+/**
+ * maxJoinTerms is the most adjacent terms read together as one word
+ * (build/search.MaxJoinTerms): "bare metal recovery" finds the joined
+ * spelling of the synonym.
+ */
+export const maxJoinTerms = 6;
+
+/** joinedRuns lists, per term, the runs of 2 to maxJoinTerms terms from it joined ("windows", "server" → "windowsserver"). */
+function joinedRuns(terms: Term[]): string[][] {
+  return terms.map((t, i) => {
+    const out: string[] = [];
+    let text = t.text;
+    for (let j = i; j + 1 < terms.length && j - i + 2 <= maxJoinTerms && terms[j].join; j++) {
+      text += terms[j + 1].text;
+      out.push(text);
+    }
+    return out;
+  });
 }
 
 /** distance is the optimal string alignment distance of a and b. */

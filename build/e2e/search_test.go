@@ -30,8 +30,10 @@ import (
 
 // genQueries makes the queries of the property test from every row's own
 // visible words on loc's page: each word, each pair of adjacent words of
-// one element, a spelling variant and a one-letter typo of each. It
-// returns query → the rows it was made from.
+// one element, a spelling variant and a one-letter typo of each; the row's
+// first version entry after the product's name; and every synonym of the
+// lexicon for the rows that hold a member of its group. It returns query →
+// the rows it was made from.
 func genQueries(ix *search.Index, loc string) map[string][]int {
 	out := map[string][]int{}
 	add := func(q string, row int) {
@@ -78,8 +80,46 @@ func genQueries(ix *search.Index, loc string) map[string][]int {
 				}
 			}
 		}
+		// The product the page is about, named before the row's first
+		// version entry: its words are dropped, the row still found.
+		if vs := model.Rows[i].Versions[loc]; len(vs) > 0 {
+			add("azure backup server "+vs[0], i)
+			add("mabs "+vs[0], i)
+		}
+	}
+	// Synonyms: every member of every group of the page's lexicon, typed
+	// apart, finds the rows whose text holds a member of its group.
+	for _, g := range ix.Lexicon.Groups() {
+		var rows []int
+		for i := range model.Rows {
+			if slices.ContainsFunc(g, func(m string) bool { return holdsRun(loc, i, search.Words(m)) }) {
+				rows = append(rows, i)
+			}
+		}
+		for _, m := range g {
+			for _, i := range rows {
+				add(strings.Join(search.Words(m), " "), i)
+			}
+		}
 	}
 	return out
+}
+
+// holdsRun reports whether one visible text of row i holds the words us in
+// a row.
+func holdsRun(loc string, i int, us []string) bool {
+	for _, p := range search.RowPieces(model, loc, i) {
+		if p.Kind != search.Text {
+			continue
+		}
+		ws := search.Words(p.Text)
+		for k := 0; k+len(us) <= len(ws); k++ {
+			if slices.Equal(ws[k:k+len(us)], us) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinableSep is build/search's rule for a separator that only splits a

@@ -55,16 +55,19 @@
 // typed with a hyphen, dot or underscore and no space into one term
 // ("hyper-v" → "hyperv"), keeps a number's final "." while it is typed
 // ("8." finds "8.1"), and drops stop words except the word still being
-// typed. A word matches a term (MatchWord) when it starts with the term —
+// typed, and stop phrases (a stop word of several words, such as the
+// product's own name "azure backup server", typed as words in a row). A word matches a term (MatchWord) when it starts with the term —
 // except that a term ending in a digit does not stop inside a number:
 // "8" does not find "8.1", "2012" not "2012r2", "201" does find "2012" —
 // or, for a term of at least 4 letters and no digit, when a prefix of the
 // word of at least 5 letters is one edit (insertion, deletion,
 // substitution, transposition) from it ("sharpoint", "excahnge"; Near). A
-// row is found when every term is matched by one of its words, where two
-// adjacent terms typed apart may also be matched together by one word
-// starting with them joined ("windows server" finds "WindowsServer"; such
-// joins allow no typo). A row found only through a Near match is marked
+// row is found when every term is matched by one of its words, where a
+// run of 2 to MaxJoinTerms adjacent terms typed apart may also be matched
+// together by one word starting with them joined ("windows server" finds
+// "WindowsServer", "bare metal recovery" the synonym's joined spelling;
+// such joins allow no typo, and may span a dropped stop word, as a synonym
+// phrase is indexed without its stop words too). A row found only through a Near match is marked
 // as such (Result.Near) and the page shows it marked.
 //
 // # Invariants

@@ -394,11 +394,13 @@ type Result struct {
 // Search is the reference matcher, the definition the page's script
 // implements: a row is found when its words cover the query's terms in
 // order, each term by a word that matches it (MatchWord, typos allowed for
-// Term.Fuzzy terms) or two adjacent Join terms together by a word that
-// starts with them joined ("windows server" → "windowsserver"; joins are
-// never fuzzy). Words come from anywhere in the row: the terms' order in
-// the query does not matter, only which terms pair up. With no term every
-// row is found.
+// Term.Fuzzy terms) or a run of 2 to MaxJoinTerms adjacent terms, each but
+// the last marked Join, together by a word that starts with them joined
+// ("windows server" → "windowsserver"; "bare metal recovery" → the
+// synonym's joined spelling "baremetalrecovery"; joins are never fuzzy).
+// Words come from anywhere in the row: the terms' order in the query does
+// not matter, only which terms run together. With no term every row is
+// found.
 func (ix *Index) Search(q string) Result {
 	terms := ParseQuery(q, ix.Lexicon.Stop)
 	res := Result{Terms: terms}
@@ -427,11 +429,14 @@ func (ix *Index) Search(q string) Result {
 		return out
 	}
 	single := make([][]Match, len(terms))
-	joined := make([][]Match, len(terms))
+	// joined[i][L-2] is the run of L terms from term i read as one word.
+	joined := make([][][]Match, len(terms))
 	for i, t := range terms {
 		single[i] = rowMatch(t.Text, t.Fuzzy())
-		if t.Join && i+1 < len(terms) {
-			joined[i] = rowMatch(t.Text+terms[i+1].Text, false)
+		text := t.Text
+		for j := i; j+1 < len(terms) && j-i+2 <= MaxJoinTerms && terms[j].Join; j++ {
+			text += terms[j+1].Text
+			joined[i] = append(joined[i], rowMatch(text, false))
 		}
 	}
 	covered := func(r int, need Match) bool {
@@ -439,8 +444,10 @@ func (ix *Index) Search(q string) Result {
 		ok[0] = true
 		for k := 1; k <= len(terms); k++ {
 			ok[k] = ok[k-1] && single[k-1][r] >= need
-			if !ok[k] && k >= 2 && joined[k-2] != nil && ok[k-2] && joined[k-2][r] == Exact {
-				ok[k] = true
+			for l := 2; !ok[k] && l <= k; l++ {
+				if js := joined[k-l]; l-2 < len(js) && ok[k-l] && js[l-2][r] == Exact {
+					ok[k] = true
+				}
 			}
 		}
 		return ok[len(terms)]
@@ -453,6 +460,11 @@ func (ix *Index) Search(q string) Result {
 	}
 	return res
 }
+
+// MaxJoinTerms is the most adjacent query terms read together as one word:
+// enough for the longest synonym phrase ("system center virtual machine
+// manager", five words; TestSynonymPhrasesJoin holds the data to it).
+const MaxJoinTerms = 6
 
 // String describes the index's size.
 func (ix *Index) String() string {

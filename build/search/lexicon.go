@@ -22,7 +22,8 @@ var lexiconFS embed.FS
 // Lexicon is the per-language data search uses: stop words, dropped from
 // queries, and synonym groups, which add words to the index.
 type Lexicon struct {
-	// Stop holds the folded stop words.
+	// Stop holds the folded stop words; a stop phrase (a stop word of
+	// several words) as its words joined by "_".
 	Stop map[string]bool
 	// groups are the synonym groups; each member as its units.
 	groups [][]phrase
@@ -129,10 +130,12 @@ func (lx *Lexicon) add(path string, b []byte, seen map[string]listed) error {
 	stopLine := lineOf("stopwords:", 1)
 	for _, w := range f.Stopwords {
 		ws := Words(w)
-		if len(ws) != 1 {
-			return fmt.Errorf("%s:%d: stop word %q is not one word", path, lineOf(w, stopLine), w)
+		if len(ws) == 0 || len(ws) > MaxJoinTerms {
+			return fmt.Errorf("%s:%d: stop word %q must be a word or a phrase of at most %d words", path, lineOf(w, stopLine), w, MaxJoinTerms)
 		}
-		lx.Stop[ws[0]] = true
+		// A phrase is kept as its words joined by "_", which no query term
+		// holds (ParseQuery reads "a_b" as the term "ab").
+		lx.Stop[strings.Join(ws, "_")] = true
 	}
 	at := lineOf("synonyms:", 1)
 	for _, g := range f.Synonyms {
@@ -181,7 +184,8 @@ func (lx *Lexicon) add(path string, b []byte, seen map[string]listed) error {
 	return nil
 }
 
-// StopWords returns the stop words, sorted.
+// StopWords returns the stop words, sorted; a stop phrase is its words
+// joined by "_".
 func (lx *Lexicon) StopWords() []string {
 	out := make([]string, 0, len(lx.Stop))
 	for w := range lx.Stop {
@@ -214,12 +218,23 @@ func (lx *Lexicon) expand(us []Unit, add func(string)) {
 				continue
 			}
 			for oi, other := range lx.groups[gm[0]] {
-				if oi == gm[1] {
-					continue
-				}
 				// A phrase adds its joined spelling only: a query typed apart
 				// finds it by joining ("physical host" finds "physicalhost"),
 				// while its words alone ("host") do not make the row about them.
+				// The member the text holds adds its own too when it is longer
+				// than the text's two-word variants ("windowsserver2012r2"),
+				// and every phrase its spelling without its stop words, which
+				// a query drops ("herstel op bestandsniveau" → "herstel
+				// bestandsniveau" → "herstelbestandsniveau").
+				if bare := lx.bare(other.units); bare != other.joined {
+					add(bare)
+				}
+				if oi == gm[1] {
+					if len(other.units) > 2 {
+						add(other.joined)
+					}
+					continue
+				}
 				add(other.joined)
 				if len(other.units) > 1 {
 					continue // only a one-word synonym joins its neighbours ("win10", "sql2014")
@@ -233,4 +248,28 @@ func (lx *Lexicon) expand(us []Unit, add func(string)) {
 			}
 		}
 	}
+}
+
+// bare is a phrase's words joined, its stop words left out ("" for a
+// phrase of stop words only, which a query cannot type).
+func (lx *Lexicon) bare(units []string) string {
+	var b strings.Builder
+	for _, u := range units {
+		if !lx.Stop[u] {
+			b.WriteString(u)
+		}
+	}
+	return b.String()
+}
+
+// Groups returns the synonym groups, each member as written, in the order
+// they are listed (a group extended by a language file holds its members).
+func (lx *Lexicon) Groups() [][]string {
+	out := make([][]string, len(lx.groups))
+	for i, g := range lx.groups {
+		for _, p := range g {
+			out[i] = append(out[i], p.text)
+		}
+	}
+	return out
 }

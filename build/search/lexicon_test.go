@@ -50,7 +50,8 @@ func TestLexiconErrors(t *testing.T) {
 		{"no words", "", "synonyms:\n  - [a, '--']\n", "synonyms/en.yaml:2: synonym \"--\" has no word"},
 		{"twice in a file", "", "synonyms:\n  - [a, b]\n  - [c, B]\n", "synonyms/en.yaml:3: synonym \"B\" is already listed on line 2"},
 		{"joins two groups", "synonyms:\n  - [a, b]\n  - [c, d]\n", "synonyms:\n  - [a, c]\n", "synonyms/en.yaml:2: this group joins two groups of synonyms/all.yaml (lines 2 and 3)"},
-		{"stop phrase", "", "stopwords: [a, b c]\n", "synonyms/en.yaml:1: stop word \"b c\" is not one word"},
+		{"stop phrase too long", "", "stopwords: [a, b c d e f g h]\n", "synonyms/en.yaml:1: stop word \"b c d e f g h\" must be a word or a phrase of at most 6 words"},
+		{"stop word of no word", "", "stopwords: [a, '--']\n", "synonyms/en.yaml:1: stop word \"--\" must be a word"},
 		{"unknown key", "", "synonym:\n  - [a, b]\n", "synonyms/en.yaml: yaml: unmarshal errors:\n  line 1: field synonym not found"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -43,7 +43,10 @@ const (
 // ParseQuery splits what a reader typed into terms (see Term), dropping
 // stop words ("sql 2014 on vmware" → sql, 2014, vmware) — except the last
 // word while it is still being typed (no separator after it: "in" may
-// become "installation"), and except when nothing else would be left.
+// become "installation"), and except when nothing else would be left —
+// and stop phrases, runs of words typed apart whose folded words joined by
+// "_" are a key of stop ("mabs v2 sql 2014" and "azure backup server v2
+// sql 2014" → v2, sql, 2014).
 func ParseQuery(q string, stop map[string]bool) []Term {
 	f := Fold(q)
 	us := Units(f)
@@ -68,11 +71,33 @@ func ParseQuery(q string, stop map[string]bool) []Term {
 		last.Text += "."
 		open = true
 	}
+	// Stop phrases: a run of terms typed apart that is a stop word of
+	// several words ("azure backup server", the product the whole page is
+	// about) is dropped as a whole, the longest run first.
+	drop := make([]bool, len(terms))
+	for i := 0; i < len(terms); i++ {
+		key, end := terms[i].Text, -1
+		for j := i; j+1 < len(terms) && j-i+2 <= MaxJoinTerms && terms[j].Join; j++ {
+			key += "_" + terms[j+1].Text
+			if stop[key] {
+				end = j + 1
+			}
+		}
+		if end >= 0 {
+			for k := i; k <= end; k++ {
+				drop[k] = true
+			}
+			i = end
+		}
+	}
 	kept := make([]Term, 0, len(terms))
 	for i, t := range terms {
-		if stop[t.Text] && !(i == len(terms)-1 && open) {
+		if drop[i] || stop[t.Text] && !(i == len(terms)-1 && open) {
+			// The words around a dropped stop word may still be read
+			// joined (a synonym phrase is indexed without its stop words
+			// too), not around a dropped stop phrase.
 			if len(kept) > 0 {
-				kept[len(kept)-1].Join = false
+				kept[len(kept)-1].Join = kept[len(kept)-1].Join && t.Join && !drop[i]
 			}
 			continue
 		}

@@ -119,7 +119,8 @@ func TestVariants(t *testing.T) {
 }
 
 func TestParseQuery(t *testing.T) {
-	stop := map[string]bool{"on": true, "in": true, "the": true, "op": true}
+	stop := map[string]bool{"on": true, "in": true, "the": true, "op": true, "mabs": true,
+		"azure_backup_server": true, "azure_backup": true}
 	for _, c := range []struct {
 		q, want string // terms, "+" after a term that may join the next
 	}{
@@ -130,13 +131,23 @@ func TestParseQuery(t *testing.T) {
 		{"2012-R2 datacenter", "2012r2+ datacenter"},
 		{"windows 8.", "windows+ 8."},
 		{"windows 8.1", "windows+ 8.1"},
-		{"sql 2014 on vmware", "sql+ 2014 vmware"},
-		{"sql in", "sql+ in"}, // "in" may still become "installation"
-		{"sql in ", "sql"},    // it did not
-		{"the", "the"},        // nothing else left
+		{"sql 2014 on vmware", "sql+ 2014+ vmware"}, // joined across a stop word: a synonym is indexed without its stop words too
+		{"sql in", "sql+ in"},                       // "in" may still become "installation"
+		{"sql in ", "sql"},                          // it did not
+		{"the", "the"},                              // nothing else left
 		{"windows, server", "windows server"},
 		{"CSV's", "csvs"},
 		{"   ", ""},
+		// Stop phrases: dropped as a whole, the longest run first, only when
+		// typed apart.
+		{"azure backup server v2 sql 2014", "v2+ sql+ 2014"},
+		{"sql 2014 on azure backup server v2", "sql+ 2014 v2"},
+		{"azure backup sql", "sql"},
+		{"azure sql", "azure+ sql"},
+		{"azure vm backup server", "azure+ vm+ backup+ server"},
+		{"azure-backup server", "azurebackup+ server"},
+		{"mabs v1", "v1"},
+		{"azure backup server", "azure+ backup+ server"}, // nothing else left
 	} {
 		var parts []string
 		for _, tm := range ParseQuery(c.q, stop) {

@@ -221,16 +221,16 @@ func (lx *Lexicon) expand(us []Unit, add func(string)) {
 				// A phrase adds its joined spelling only: a query typed apart
 				// finds it by joining ("physical host" finds "physicalhost"),
 				// while its words alone ("host") do not make the row about them.
-				// The member the text holds adds its own too when it is longer
-				// than the text's two-word variants ("windowsserver2012r2"),
-				// and every phrase its spelling without its stop words, which
+				// The member the text holds adds its own too (the text's
+				// variants join two words, and none that is a stop word:
+				// "windowsserver2012r2", "ondervoorwaarden"), and every phrase its spelling without its stop words, which
 				// a query drops ("herstel op bestandsniveau" → "herstel
 				// bestandsniveau" → "herstelbestandsniveau").
 				if bare := lx.bare(other.units); bare != other.joined {
 					add(bare)
 				}
 				if oi == gm[1] {
-					if len(other.units) > 2 {
+					if len(other.units) > 1 {
 						add(other.joined)
 					}
 					continue

@@ -329,8 +329,9 @@ func joinLines(ls []line) line {
 	return out
 }
 
-// plain is the text of a rich run.
-func (r Rich) plain() string {
+// Plain is the text of a rich run: its spans joined (a link is part of its
+// line, as the reader sees it).
+func (r Rich) Plain() string {
 	if len(r) == 1 {
 		return r[0].Text
 	}

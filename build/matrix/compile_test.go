@@ -146,7 +146,7 @@ func TestSupportedServerColumn(t *testing.T) {
 			t.Errorf("row %d: %v, want %v", i, got, want[i])
 		}
 	}
-	if c := m.Rows[1].Support["v2"].Condition["nl"].plain(); c != "Niet Nano-server" {
+	if c := m.Rows[1].Support["v2"].Condition["nl"].Plain(); c != "Niet Nano-server" {
 		t.Errorf("condition = %q", c)
 	}
 }

@@ -148,7 +148,7 @@ func testLang(loc string) *phrase.Lang {
 func capabilities(lg *phrase.Lang, items []Rich) map[Capability]bool {
 	var set capSet
 	for _, it := range items {
-		set |= itemCaps(lg, it.plain())
+		set |= itemCaps(lg, it.Plain())
 	}
 	out := map[Capability]bool{}
 	for i, c := range Capabilities {

@@ -136,7 +136,7 @@ func TestLanguages(t *testing.T) {
 				}
 				// A label the book missed would stay in the first item.
 				for _, it := range append(slices.Clone(r.Protect[tag]), r.Recover[tag]...) {
-					if t := it.plain(); strings.ContainsAny(t, ":：") {
+					if t := it.Plain(); strings.ContainsAny(t, ":：") {
 						at("list item %q holds a label", t)
 					}
 				}

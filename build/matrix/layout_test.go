@@ -188,7 +188,7 @@ func TestRaggedRows(t *testing.T) {
 			t.Errorf("no long-row warning: %v", l)
 		}
 		ex := m.Rows[0].Extra
-		if got := ex["cell 6"]["en"].plain(); got != "Extra one" {
+		if got := ex["cell 6"]["en"].Plain(); got != "Extra one" {
 			t.Errorf("cell 6: %q (%v)", got, ex)
 		}
 		if got := ex["cell 7"]["en"]; len(got) != 1 || got[0].Href != "https://example.com/2" || got[0].Text != "two" {
@@ -279,7 +279,7 @@ func TestDataDefects(t *testing.T) {
 		for _, r := range mm.Rows {
 			for loc := range r.Protect {
 				for _, it := range append(slices.Clone(r.Protect[loc]), r.Recover[loc]...) {
-					if p := it.plain(); strings.Count(p, "(") != strings.Count(p, ")") || strings.Index(p, ")") < strings.Index(p, "(") {
+					if p := it.Plain(); strings.Count(p, "(") != strings.Count(p, ")") || strings.Index(p, ")") < strings.Index(p, "(") {
 						t.Errorf("%s %s: item %q keeps an unbalanced parenthesis", r.ID, loc, p)
 					}
 				}
@@ -291,7 +291,7 @@ func TestDataDefects(t *testing.T) {
 func plainList(rs []Rich) []string {
 	var out []string
 	for _, r := range rs {
-		out = append(out, r.plain())
+		out = append(out, r.Plain())
 	}
 	return out
 }

@@ -123,7 +123,7 @@ func WriteCSV(out io.Writer, m *Model) error {
 			)
 			for _, s := range m.Servers {
 				sup := r.Support[s.ID]
-				rec = append(rec, sup.Status, sup.Condition[loc].plain())
+				rec = append(rec, sup.Status, sup.Condition[loc].Plain())
 			}
 			rec = append(rec, joinRich(r.Protect[loc]), joinRich(r.Recover[loc]), joinRich(r.Notes[loc]), join(r.Capabilities))
 			if err := w.Write(rec); err != nil {
@@ -140,7 +140,7 @@ func join(s []string) string { return strings.Join(s, " | ") }
 func joinRich(rs []Rich) string {
 	s := make([]string, len(rs))
 	for i, r := range rs {
-		s[i] = r.plain()
+		s[i] = r.Plain()
 	}
 	return join(s)
 }

@@ -189,7 +189,7 @@ func hasWord(s string, words []string) bool {
 // closed from an item's text (links keep their targets) — one between two
 // characters becomes a space — then trims the white space left at the ends.
 func cleanParens(r Rich) Rich {
-	text := r.plain()
+	text := r.Plain()
 	var drop []int
 	var open []int
 	for i := 0; i < len(text); i++ {
@@ -327,7 +327,7 @@ func (m *capMemo) of(items ...[]Rich) capSet {
 	var set capSet
 	for _, list := range items {
 		for _, it := range list {
-			t := it.plain()
+			t := it.Plain()
 			s, ok := m.sets[t]
 			if !ok {
 				s = itemCaps(m.lang, t)

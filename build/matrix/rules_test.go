@@ -125,7 +125,7 @@ func TestReleases(t *testing.T) {
 	for _, tc := range tests {
 		var l diag.List
 		got := testCtx("nl", &l).parseReleases(splitCell(mkCell(tc.in, 1, 1)), nil)
-		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.plain() != tc.cond || len(l) != 0 {
+		if !slices.Equal(got.Releases, tc.releases) || got.None != tc.none || got.Condition.Plain() != tc.cond || len(l) != 0 {
 			t.Errorf("%q: got %+v %v", tc.in, got, l)
 		}
 	}
@@ -327,7 +327,7 @@ func TestProtectionSplit(t *testing.T) {
 	plain := func(rs []Rich) []string {
 		var out []string
 		for _, r := range rs {
-			out = append(out, r.plain())
+			out = append(out, r.Plain())
 		}
 		return out
 	}

@@ -318,8 +318,8 @@ func checkNormalized(loc string, cell source.Cell, fail func(string, ...any)) di
 		if i := strings.IndexAny(first, " ("); i >= 0 {
 			first = first[:i]
 		}
-		if a, b := alnum(first)+alnum(s.Condition.plain()), alnum(text); a != b {
-			fail("support %s with condition %q from %q", s.Status, clip(s.Condition.plain()), clip(text))
+		if a, b := alnum(first)+alnum(s.Condition.Plain()), alnum(text); a != b {
+			fail("support %s with condition %q from %q", s.Status, clip(s.Condition.Plain()), clip(text))
 		}
 	}
 	checkProtection(n.prot, text, fail)
@@ -361,9 +361,9 @@ func checkProtection(p protection, cell string, fail func(string, ...any)) {
 	endPara()
 	for _, list := range [][]Rich{p.Protect, p.Recover, p.Notes} {
 		for _, it := range list {
-			for _, w := range words(it.plain()) {
+			for _, w := range words(it.Plain()) {
 				if have[w]--; have[w] < 0 {
-					fail("protection item %q holds %q, not in the cell %q", clip(it.plain()), w, clip(cell))
+					fail("protection item %q holds %q, not in the cell %q", clip(it.Plain()), w, clip(cell))
 					return
 				}
 			}

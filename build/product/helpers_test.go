@@ -33,3 +33,26 @@ func lang(t testing.TB, tag string) *phrase.Lang {
 	t.Helper()
 	return books().For(tag, "")
 }
+
+// parseCase is one entry of a table of Parse tests: the entry in a
+// language, the workload's default product, what it reads as (show).
+type parseCase struct {
+	lang, text string
+	def        product.Product
+	want       string
+}
+
+// checkParses parses each case with its language's book alone and checks
+// what it reads and that the result covers the text.
+func checkParses(t *testing.T, tests []parseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		r := product.Parse(lang(t, tt.lang), tt.text, "", tt.def)
+		if got := show(tt.text, r); got != tt.want {
+			t.Errorf("%s %q:\n got %s\nwant %s", tt.lang, tt.text, got, tt.want)
+		}
+		if err := r.Covers(tt.text); err != nil {
+			t.Errorf("%q: %v", tt.text, err)
+		}
+	}
+}

@@ -1,10 +1,6 @@
 package product_test
 
-import (
-	"testing"
-
-	"github.com/mabs-matrix/matrixdoc/build/product"
-)
+import "testing"
 
 // TestParseLanguages: version entries as the published pages write them
 // (2017–2021, the corpus and other public versions of the page), each read
@@ -13,11 +9,7 @@ import (
 // check a word taken from Microsoft's terminology and the constructions
 // where a word stands between "not" / "including" and its qualifier.
 func TestParseLanguages(t *testing.T) {
-	tests := []struct {
-		lang, text string
-		def        product.Product
-		want       string
-	}{
+	tests := []parseCase{
 		{"cs", "SQL Server 2012, SQL Server 2012 s aktualizací SP1", "", "sql-server 2012; sql-server 2012 [SP1]"},
 		{"cs", "VMware vCenter/vSphere ESX/ESXi licenci 5.5/6.0/6.5 verze", "",
 			"vmware-vsphere 5.5 [licensed]; vmware-vsphere 6.0 [licensed]; vmware-vsphere 6.5 [licensed]"},
@@ -116,13 +108,5 @@ func TestParseLanguages(t *testing.T) {
 		{"pl", "Z DODATKIEM SP1, PROGRAM VMM 2012 R2", "", "system-center-vmm 2012 R2 | ? \"Z DODATKIEM SP1\""},
 		{"ko", "Windows Server 2016 (Nano 서버 아님)", "", "windows-server 2016 | ? \"(Nano 서버 아님)\""},
 	}
-	for _, tt := range tests {
-		r := product.Parse(lang(t, tt.lang), tt.text, "", tt.def)
-		if got := show(tt.text, r); got != tt.want {
-			t.Errorf("%s %q:\n got %s\nwant %s", tt.lang, tt.text, got, tt.want)
-		}
-		if err := r.Covers(tt.text); err != nil {
-			t.Errorf("%q: %v", tt.text, err)
-		}
-	}
+	checkParses(t, tests)
 }

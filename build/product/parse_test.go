@@ -39,11 +39,7 @@ func show(text string, r product.Result) string {
 // Microsoft's English that the issue names, and each rule of the package
 // doc, in the languages whose books this package fills.
 func TestParse(t *testing.T) {
-	tests := []struct {
-		lang, text string
-		def        product.Product
-		want       string
-	}{
+	tests := []parseCase{
 		// The issue's entries.
 		{"nl", "SQL Server 2012, SQL Server 2012 met SP1", "", "sql-server 2012; sql-server 2012 [SP1]"},
 		{"nl", "Windows Server 2012/2012 met SP1 - Datacenter en Standard", "",
@@ -108,15 +104,7 @@ func TestParse(t *testing.T) {
 		{"ru", "SQL Server 2012 с накопительным пакетом 2", "", "sql-server 2012 | ? \"с накопительным пакетом 2\""},
 		{"en", "Windows", "", " | ? \"Windows\""},
 	}
-	for _, tt := range tests {
-		r := product.Parse(lang(t, tt.lang), tt.text, "", tt.def)
-		if got := show(tt.text, r); got != tt.want {
-			t.Errorf("%s %q:\n got %s\nwant %s", tt.lang, tt.text, got, tt.want)
-		}
-		if err := r.Covers(tt.text); err != nil {
-			t.Errorf("%q: %v", tt.text, err)
-		}
-	}
+	checkParses(t, tests)
 }
 
 // TestTwin: a machine translation that dropped a word is read from its

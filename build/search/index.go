@@ -120,19 +120,6 @@ func (lm labelMap) get(prefix, id string) label {
 	return label{of: prefix + id}
 }
 
-// rich is the text of a line of rich text: its spans joined (a link is part
-// of its line, as the reader sees it).
-func rich(r matrix.Rich) string {
-	if len(r) == 1 {
-		return r[0].Text
-	}
-	var b strings.Builder
-	for _, s := range r {
-		b.WriteString(s.Text)
-	}
-	return b.String()
-}
-
 // RowPieces returns the pieces of row i of m on loc's page: the visible
 // text — the workload's name, each version entry, each installation, each
 // support status label and condition, each protect, recover and note item
@@ -178,12 +165,12 @@ func rowPieces(out []Piece, m *matrix.Model, loc string, i int, names labelMap, 
 		statuses = append(statuses, l)
 		text(l.text[loc], l.of)
 		if c := sup.Condition[loc]; len(c) > 0 {
-			text(rich(c), "")
+			text(c.Plain(), "")
 		}
 	}
 	for _, part := range [][]matrix.Rich{r.Protect[loc], r.Recover[loc], r.Notes[loc]} {
 		for _, it := range part {
-			text(rich(it), "")
+			text(it.Plain(), "")
 		}
 	}
 	// The releases by id ("v2"): "sql 2016 v1" is how a reader asks. (Not

@@ -31,7 +31,8 @@ import (
 // genQueries makes the queries of the property test from every row's own
 // visible words on loc's page: each word, each pair of adjacent words of
 // one element, a spelling variant and a one-letter typo of each; the row's
-// first version entry after the product's name; and every synonym of the
+// first version entry after the product's name and after each word that
+// names one of its sections ("restore", "backup"); and every synonym of the
 // lexicon for the rows that hold a member of its group. It returns query →
 // the rows it was made from.
 func genQueries(ix *search.Index, loc string) map[string][]int {
@@ -85,6 +86,16 @@ func genQueries(ix *search.Index, loc string) map[string][]int {
 		if vs := model.Rows[i].Versions[loc]; len(vs) > 0 {
 			add("azure backup server "+vs[0], i)
 			add("mabs "+vs[0], i)
+			// A question, with the words that name the row's sections.
+			r := &model.Rows[i]
+			for _, sec := range search.Sections {
+				if len(r.Protect[loc]) == 0 && (sec == "protect" || len(r.Recover[loc]) == 0) {
+					continue
+				}
+				for _, w := range ix.Lexicon.Sections[sec] {
+					add(w+" "+vs[0], i)
+				}
+			}
 		}
 	}
 	// Synonyms: every member of every group of the page's lexicon, typed

@@ -197,6 +197,31 @@ func rowPieces(out []Piece, m *matrix.Model, loc string, i int, names labelMap, 
 	return out
 }
 
+// appendSections appends, for each section of r that is not empty on loc's
+// page, the words that name it (Lexicon.Sections), as vocabulary. The
+// recover words also name a row with a Protect list: what is backed up
+// can be restored.
+func (lx *Lexicon) appendSections(out []Piece, r *matrix.Row, loc string) []Piece {
+	for _, sec := range Sections {
+		var items []matrix.Rich
+		switch sec {
+		case "protect":
+			items = r.Protect[loc]
+		case "recover":
+			// What is backed up can be restored: the Recover list says
+			// what more (items, files), not whether.
+			items = append(r.Recover[loc][:len(r.Recover[loc]):len(r.Recover[loc])], r.Protect[loc]...)
+		}
+		if len(items) == 0 {
+			continue
+		}
+		for _, w := range lx.Sections[sec] {
+			out = append(out, Piece{w, Vocabulary, ""})
+		}
+	}
+	return out
+}
+
 // Build computes the index of loc's matrix page: every row's pieces
 // tokenized once (identical pieces share one group), with their spelling
 // variants and synonyms from loc's lexicon. The stop words are those of
@@ -237,6 +262,7 @@ func BuildWith(m *matrix.Model, loc string, lx *Lexicon) *Index {
 	for i := range m.Rows {
 		var gs []int32
 		buf = rowPieces(buf, m, loc, i, names, lb)
+		buf = lx.appendSections(buf, &m.Rows[i], loc)
 		for _, p := range buf {
 			if strings.TrimSpace(p.Text) == "" {
 				continue

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,14 @@ type Lexicon struct {
 	first map[string][][2]int
 	// lines is where each group was first listed.
 	lines []int
+	// Sections maps a section of a row (Sections) to the words that name
+	// it, each a member's words joined ("back up" → "backup"): a row
+	// whose section is not empty can be found by them ("restore mailbox",
+	// "backup exchange 2016"; the recover words also find a row that has
+	// only a Protect list). The row's "Protect:" and "Recover:" labels
+	// are page chrome; these words stand for them in every language the
+	// page's lexicon lists.
+	Sections map[string][]string
 }
 
 // listed is where a synonym phrase is listed.
@@ -49,9 +58,14 @@ type phrase struct {
 
 // lexiconFile is the YAML layout of a lexicon file.
 type lexiconFile struct {
-	Stopwords []string   `yaml:"stopwords"`
-	Synonyms  [][]string `yaml:"synonyms"`
+	Stopwords []string            `yaml:"stopwords"`
+	Synonyms  [][]string          `yaml:"synonyms"`
+	Sections  map[string][]string `yaml:"sections"`
 }
+
+// Sections are the parts of a row a query word can name (see
+// Lexicon.Sections).
+var Sections = []string{"protect", "recover"}
 
 // LoadLexicon reads the embedded lexicon of a locale (BCP 47, any case).
 // A file that breaks the format is an error "file:line: message"; the
@@ -84,7 +98,7 @@ var (
 )
 
 func loadLexicon(fsys fs.FS, locale string) (*Lexicon, error) {
-	lx := &Lexicon{Stop: map[string]bool{}, first: map[string][][2]int{}}
+	lx := &Lexicon{Stop: map[string]bool{}, first: map[string][][2]int{}, Sections: map[string][]string{}}
 	seen := map[string]listed{} // member's words → where it is listed
 	for _, name := range lexiconChain(locale) {
 		path := "synonyms/" + name + ".yaml"
@@ -136,6 +150,21 @@ func (lx *Lexicon) add(path string, b []byte, seen map[string]listed) error {
 		// A phrase is kept as its words joined by "_", which no query term
 		// holds (ParseQuery reads "a_b" as the term "ab").
 		lx.Stop[strings.Join(ws, "_")] = true
+	}
+	secLine := lineOf("sections:", 1)
+	for _, name := range slices.Sorted(maps.Keys(f.Sections)) {
+		if !slices.Contains(Sections, name) {
+			return fmt.Errorf("%s:%d: unknown section %q (known: %s)", path, lineOf(name+":", secLine), name, strings.Join(Sections, ", "))
+		}
+		for _, w := range f.Sections[name] {
+			ws := Words(w)
+			if len(ws) == 0 || len(ws) > MaxJoinTerms {
+				return fmt.Errorf("%s:%d: section word %q must be a word or a phrase of at most %d words", path, lineOf(w, secLine), w, MaxJoinTerms)
+			}
+			if j := strings.Join(ws, ""); !slices.Contains(lx.Sections[name], j) {
+				lx.Sections[name] = append(lx.Sections[name], j)
+			}
+		}
 	}
 	at := lineOf("synonyms:", 1)
 	for _, g := range f.Synonyms {

@@ -52,6 +52,8 @@ func TestLexiconErrors(t *testing.T) {
 		{"joins two groups", "synonyms:\n  - [a, b]\n  - [c, d]\n", "synonyms:\n  - [a, c]\n", "synonyms/en.yaml:2: this group joins two groups of synonyms/all.yaml (lines 2 and 3)"},
 		{"stop phrase too long", "", "stopwords: [a, b c d e f g h]\n", "synonyms/en.yaml:1: stop word \"b c d e f g h\" must be a word or a phrase of at most 6 words"},
 		{"stop word of no word", "", "stopwords: [a, '--']\n", "synonyms/en.yaml:1: stop word \"--\" must be a word"},
+		{"unknown section", "", "sections:\n  protect: [backup]\n  archive: [archive]\n", "synonyms/en.yaml:3: unknown section \"archive\" (known: protect, recover)"},
+		{"section word of no word", "", "sections:\n  recover: [restore, '--']\n", "synonyms/en.yaml:2: section word \"--\" must be a word"},
 		{"unknown key", "", "synonym:\n  - [a, b]\n", "synonyms/en.yaml: yaml: unmarshal errors:\n  line 1: field synonym not found"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -119,3 +119,49 @@ func TestSynonymPhrasesJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionWords: over the seed, both pages, every word that names a
+// section (Lexicon.Sections) finds every row whose section is not empty
+// (for recover: a Recover or a Protect list),
+// alone and before the row's first version entry; a row it finds without
+// that section holds a word the term starts (its text says it).
+func TestSectionWords(t *testing.T) {
+	m := seed(t)
+	for _, loc := range m.Locales {
+		ix := seedIndex(t, loc)
+		for _, sec := range Sections {
+			words := ix.Lexicon.Sections[sec]
+			if len(words) == 0 {
+				t.Errorf("%s: no words name the section %s", loc, sec)
+			}
+			for _, w := range words {
+				got := ix.Search(w).Rows
+				for i := range m.Rows {
+					r := &m.Rows[i]
+					has := len(r.Protect[loc]) > 0
+					if sec == "recover" { // what is backed up can be restored
+						has = len(r.Recover[loc]) > 0 || len(r.Protect[loc]) > 0
+					}
+					in := slices.Contains(got, i)
+					if has && !in {
+						t.Errorf("%s: %q does not find row %s, which has a %s list", loc, w, r.ID, sec)
+					}
+					if !has && in {
+						said := false
+						for rw := range ix.RowWords(i) {
+							said = said || MatchWord(w, rw, false) != NoMatch
+						}
+						if !said {
+							t.Errorf("%s: %q finds row %s, which has no %s list and does not say it", loc, w, r.ID, sec)
+						}
+					}
+					if has {
+						if q := w + " " + r.Versions[loc][0]; !slices.Contains(ix.Search(q).Rows, i) {
+							t.Errorf("%s: %q does not find row %s", loc, q, r.ID)
+						}
+					}
+				}
+			}
+		}
+	}
+}

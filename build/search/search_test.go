@@ -218,7 +218,7 @@ func TestNoWordAcrossElements(t *testing.T) {
 		for i := range m.Rows {
 			want := map[string]bool{}
 			add := func(w string) { want[w] = true }
-			for _, p := range RowPieces(m, loc, i) {
+			for _, p := range ix.Lexicon.appendSections(RowPieces(m, loc, i), &m.Rows[i], loc) {
 				us := Units(Fold(p.Text))
 				for _, u := range us {
 					add(u.Word)

@@ -205,15 +205,30 @@ func (tb *tab) waitFor(cond string, d time.Duration) {
 	deadline := time.Now().Add(d)
 	for {
 		var ok bool
-		tb.eval("!!("+cond+")", &ok)
+		err := chromedp.Run(tb.ctx, chromedp.Evaluate("!!("+cond+")", &ok))
+		// A condition polled across a navigation (a click on a link, then
+		// a wait for the new page) may be evaluated while the old
+		// document goes away: that is "not yet", not a failure.
+		if err != nil && !navigating(err) {
+			tb.t.Fatalf("evaluating %s: %v", shorten(cond), err)
+		}
 		if ok {
 			return
 		}
 		if time.Now().After(deadline) {
-			tb.t.Fatalf("timed out waiting for %s", cond)
+			tb.t.Fatalf("timed out waiting for %s (last error: %v)", cond, err)
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
+}
+
+// navigating reports whether an evaluation failed only because the page
+// was navigating away (Chromium's "Inspected target navigated or closed",
+// "Execution context was destroyed", "Cannot find context with specified id").
+func navigating(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "navigated or closed") || strings.Contains(m, "context was destroyed") ||
+		strings.Contains(m, "Cannot find context")
 }
 
 // url is the tab's current location.

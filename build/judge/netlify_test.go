@@ -107,6 +107,11 @@ func TestNetlifyResolver(t *testing.T) {
 	}
 
 	// 2. Rule for rule.
+	for _, r := range cfg.Headers {
+		if metaInWildcardSegment(r.For) {
+			t.Errorf("headers for %q: a segment with * and a regular-expression character, where headers-parser and build/netlify match differently (see build/netlify's package doc)", r.For)
+		}
+	}
 	compareHeaderRules(t, res.Config.Headers, cfg.Headers)
 	compareRedirects(t, res.Config.Redirects, cfg.Redirects)
 	if t.Failed() {
@@ -123,14 +128,7 @@ func TestNetlifyResolver(t *testing.T) {
 	h := netlify.Handler(siteDir, cfg)
 	files := 0
 	for _, m := range res.Matches {
-		var goRules []int
-		for i := range cfg.Headers {
-			if cfg.Headers[i].Matches(m.Path) {
-				goRules = append(goRules, i)
-			}
-		}
-		if !slices.Equal(m.Rules, goRules) {
-			t.Errorf("%s: Netlify's matcher picks header rules %s, build/netlify's %s", m.Path, forList(cfg, m.Rules), forList(cfg, goRules))
+		if !sameRules(t, cfg, m) {
 			continue
 		}
 		if len(m.Rules) == 0 {
@@ -171,6 +169,36 @@ func TestNetlifyResolver(t *testing.T) {
 		t.Error("no path was served with status 200: the comparison saw no file")
 	}
 	t.Logf("%d paths (%d served 200): header rules and served values agree with Netlify's", len(res.Matches), files)
+}
+
+// sameRules reports (as a test error) whether build/netlify's matcher picks
+// the header rules for m.Path that Netlify's did.
+func sameRules(t *testing.T, cfg *netlify.Config, m NetlifyMatch) bool {
+	t.Helper()
+	var goRules []int
+	for i := range cfg.Headers {
+		if cfg.Headers[i].Matches(m.Path) {
+			goRules = append(goRules, i)
+		}
+	}
+	if !slices.Equal(m.Rules, goRules) {
+		t.Errorf("%s: Netlify's matcher picks header rules %s, build/netlify's %s", m.Path, forList(cfg, m.Rules), forList(cfg, goRules))
+		return false
+	}
+	return true
+}
+
+// metaInWildcardSegment reports whether a `for` pattern has a segment with
+// a * inside it and a character that a regular expression reads specially:
+// headers-parser puts such a segment into its expression as written ("."
+// matching any character), build/netlify reads it literally.
+func metaInWildcardSegment(pattern string) bool {
+	for _, seg := range strings.Split(pattern, "/") {
+		if seg != "*" && strings.Contains(seg, "*") && strings.ContainsAny(strings.ReplaceAll(seg, "*", ""), `.+?()[]{}|^$\`) {
+			return true
+		}
+	}
+	return false
 }
 
 // compareHeaderRules reports every header rule that differs between
@@ -242,4 +270,91 @@ func forList(cfg *netlify.Config, idx []int) string {
 		out = append(out, cfg.Headers[i].For)
 	}
 	return "[" + strings.Join(out, " ") + "]"
+}
+
+// variantPaths are URL paths to match testdata/variants.toml's header rules
+// on: each pattern kind's edges (the optional slash before a wildcard, a
+// placeholder's one segment, case, trailing slashes).
+var variantPaths = []string{
+	"/", "/spaced", "/spaced/", "/spaced/x", "/spacedx", "/SPACED/X/Y", "/spaced//x",
+	"/nl/workloads/sql/", "/nl/workloads/sql", "/nl/workloads/", "/nl/workloads/a/b/", "/x/workloads/y",
+	"/files/report/x", "/files/report-2024/x", "/files/reportx/x/", "/files/report/a/x", "/files/repor/x",
+	"/mixed/case", "/MIXED/CASE/", "/Mixed/Case/x",
+	"/deep", "/deep/", "/deep/a/b/c.json", "/deeper", "/a/deep/",
+	"/lang", "/old/1", "/cookie", "/app/x",
+}
+
+// TestNetlifyResolverVariants: build/netlify/testdata/variants.toml —
+// netlify.toml written the ways Netlify's parsers normalize (spaced `for`,
+// spaced and multi-line values, a lower-case condition) and with every
+// pattern kind build/netlify reads — is read by Netlify's resolver and by
+// build/netlify alike: no warning, the same rules, and on every path of
+// variantPaths the same matching rules and the same headers.
+func TestNetlifyResolverVariants(t *testing.T) {
+	path := filepath.Join(repoRoot, "build", "netlify", "testdata", "variants.toml")
+	cfg, err := netlify.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := NetlifyResolve(context.Background(), repoRoot, path, variantPaths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Logs {
+		t.Errorf("Netlify's resolver: %s", strings.TrimSpace(l))
+	}
+	compareHeaderRules(t, res.Config.Headers, cfg.Headers)
+	compareRedirects(t, res.Config.Redirects, cfg.Redirects)
+	if t.Failed() {
+		return
+	}
+	matched := 0
+	for _, m := range res.Matches {
+		if !sameRules(t, cfg, m) {
+			continue
+		}
+		matched += len(m.Rules)
+		want := http.Header{}
+		for name, v := range m.Headers {
+			want.Set(name, v)
+		}
+		if got := cfg.HeadersFor(m.Path); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Netlify's rules give %v, build/netlify's %v", m.Path, want, got)
+		}
+	}
+	if matched == 0 {
+		t.Error("no path matched any rule: the comparison compared nothing")
+	}
+	t.Logf("%d rules, %d redirects, %d paths (%d rule matches): read alike", len(cfg.Headers), len(cfg.Redirects), len(res.Matches), matched)
+}
+
+// TestNetlifyResolverWarns: the canary of part 1 of TestNetlifyResolver —
+// a file with a header and a redirect Netlify cannot parse resolves (Netlify
+// drops them) with a warning for each, and NetlifyResolve returns those
+// warnings; a run that returned none would mean a warning-free file proves
+// nothing.
+func TestNetlifyResolverWarns(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "netlify.toml")
+	text := "[[headers]]\nfor = \"/a\"\nvalues = \"not a table\"\n\n" +
+		"[[redirects]]\nfrom = \"/b\"\nto = \"/c\"\nstatus = \"abc\"\n"
+	if err := os.WriteFile(bad, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := NetlifyResolve(context.Background(), repoRoot, bad, []string{"/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := strings.Join(res.Logs, "\n")
+	for _, want := range []string{"headers have syntax errors", "redirects have syntax errors", "Invalid status code"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("Netlify's warnings lack %q: %q", want, logs)
+		}
+	}
+	if len(res.Config.Headers) != 0 || len(res.Config.Redirects) != 0 {
+		t.Errorf("Netlify kept %d headers and %d redirects of the bad file", len(res.Config.Headers), len(res.Config.Redirects))
+	}
+	if _, err := netlify.Load(bad); err == nil {
+		t.Error("build/netlify loads a file Netlify warns about")
+	}
 }

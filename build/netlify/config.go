@@ -10,20 +10,32 @@
 // source parsers:
 //
 //   - [build]: command, publish, environment.
-//   - [[headers]]: `for` path patterns — `*` as a whole segment matches the
+//   - [[headers]]: `for` and header names are trimmed, and a value is
+//     trimmed with each comma and the white space around it made ", " (so a
+//     TOML multi-line value is one line), as Netlify's headers-parser does.
+//     `for` path patterns — `*` as a whole segment matches the
 //     rest of the path (the slash before it optional), `*` inside a segment
 //     matches anything, `:name` matches one segment; matching is
 //     case-insensitive and ignores one trailing slash. Every rule that matches
 //     a request path applies. When two matching rules set the same header the
-//     values are joined with ", " — which is why netlify.toml keeps rules
-//     disjoint per header name, and why Overlaps exists to check it.
+//     values are joined with ", " here, while the Netlify CLI keeps the later
+//     rule's value and the CDN does not document what it does — which is why
+//     netlify.toml keeps rules disjoint per header name, and why Overlaps
+//     exists to check it.
 //   - [[redirects]]: first matching rule wins; a rule without force is
 //     shadowed by an existing file; status 301/302/303/307/308 redirects,
 //     200 and 404 rewrite (serve `to` with that status). `:splat` and
 //     `:name` are substituted into `to`. Conditions: Language (the nf_lang
-//     cookie overrides Accept-Language, as on Netlify) and Cookie.
+//     cookie overrides Accept-Language, as on Netlify) and Cookie; role,
+//     language and country may be spelled in lower case, as Netlify allows.
 //   - Pretty URLs: /a/ serves /a/index.html, /a (a folder) redirects to /a/.
 //   - A path that is no file gets /404.html with status 404.
+//
+// build/judge's TestNetlifyResolver holds this reading to Netlify's own
+// (@netlify/config) rule for rule. Where headers-parser leaves a `*` inside
+// a segment unescaped (so "." there is any character), this package reads
+// the rest of the segment literally; netlify.toml uses no such pattern, and
+// that test keeps it so.
 //
 // Invariants: Load rejects keys it does not know (a typo in netlify.toml is an
 // error, not a silently ignored rule) and conditions the local server cannot
@@ -33,6 +45,7 @@ package netlify
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"sort"
@@ -114,16 +127,36 @@ func (c *Config) compile(md toml.MetaData) error {
 	}
 	for i := range c.Headers {
 		h := &c.Headers[i]
+		h.For = strings.TrimSpace(h.For) // as Netlify's headers-parser reads it
 		if !strings.HasPrefix(h.For, "/") {
 			errs = append(errs, fmt.Errorf("headers[%d]: for = %q must start with /", i, h.For))
 			continue
 		}
 		if len(h.Values) == 0 {
+			// Netlify drops such a rule without a word.
 			errs = append(errs, fmt.Errorf("headers[%d] (%s): no values", i, h.For))
 		}
-		for name, v := range h.Values {
+		values := make(map[string]string, len(h.Values))
+		for rawName, rawValue := range h.Values {
+			name, v := strings.TrimSpace(rawName), normalizeValue(rawValue)
+			if name == "" {
+				errs = append(errs, fmt.Errorf("headers[%d] (%s): empty header name", i, h.For))
+				continue
+			}
+			if _, dup := values[name]; dup {
+				errs = append(errs, fmt.Errorf("headers[%d] (%s): %s is set twice", i, h.For, name))
+			}
 			if strings.ContainsAny(v, "\r\n") {
-				errs = append(errs, fmt.Errorf("headers[%d] (%s): %s: write the value on one line", i, h.For, name))
+				errs = append(errs, fmt.Errorf("headers[%d] (%s): %s: a line break not after a comma stays in the value; write it on one line", i, h.For, name))
+			}
+			values[name] = v
+		}
+		h.Values = values
+		for j := range i {
+			if o := &c.Headers[j]; o.For == h.For && maps.Equal(o.Values, h.Values) {
+				// Netlify keeps only the last of identical rules; here both
+				// would apply and join their values.
+				errs = append(errs, fmt.Errorf("headers[%d] (%s): the same rule as headers[%d]", i, h.For, j))
 			}
 		}
 		h.re, _ = pattern(h.For)
@@ -147,6 +180,7 @@ func (c *Config) compile(md toml.MetaData) error {
 				errs = append(errs, fmt.Errorf("redirects[%d] (%s): a rewrite must go to a local path, not %q", i, r.From, r.To))
 			}
 		}
+		r.Conditions = normalizeConditions(r.Conditions)
 		for k := range r.Conditions {
 			switch k {
 			case "Language", "Cookie":
@@ -157,6 +191,41 @@ func (c *Config) compile(md toml.MetaData) error {
 		r.re, r.names = pattern(r.From)
 	}
 	return errors.Join(errs...)
+}
+
+// multipleValues is where Netlify's headers-parser splits a header value:
+// at each comma, with the white space around it.
+var multipleValues = regexp.MustCompile(`\s*,\s*`)
+
+// normalizeValue is a header value as Netlify serves it: trimmed, and each
+// comma with the white space around it made ", " — so a value written over
+// several lines (a TOML multi-line string, as Netlify's docs show for
+// Cache-Control) becomes one line.
+func normalizeValue(v string) string {
+	return multipleValues.ReplaceAllString(strings.TrimSpace(v), ", ")
+}
+
+// normalizeConditions spells the conditions Netlify accepts in lower case
+// (role, language, country) as it does, capitalized; given both spellings,
+// the lower-case one wins, as in its redirect-parser.
+func normalizeConditions(in map[string][]string) map[string][]string {
+	if len(in) == 0 {
+		return in
+	}
+	out := make(map[string][]string, len(in))
+	for k, v := range in {
+		out[k] = v
+	}
+	for _, k := range []string{"Role", "Language", "Country"} {
+		lower := strings.ToLower(k)
+		v, ok := out[lower]
+		if !ok {
+			continue
+		}
+		delete(out, lower)
+		out[k] = v
+	}
+	return out
 }
 
 // pattern turns a Netlify path pattern into an anchored, case-insensitive

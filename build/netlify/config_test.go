@@ -259,3 +259,58 @@ func TestWorkbookIsAttachment(t *testing.T) {
 		t.Errorf("headers %v", h)
 	}
 }
+
+// TestReadLikeNetlify: what Netlify's parsers normalize is normalized here
+// too, so the local server sends what Netlify sends: `for` and header names
+// trimmed, a value trimmed with ", " between its comma-separated parts (a
+// multi-line value on one line), lower-case condition names capitalized.
+// build/judge's TestNetlifyResolverVariants runs this same file through
+// Netlify's own resolver.
+func TestReadLikeNetlify(t *testing.T) {
+	cfg, err := Load("testdata/variants.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Headers[0].For; got != "/spaced/*" {
+		t.Errorf("for = %q, want it trimmed", got)
+	}
+	want := map[string]string{
+		"Cache-Control": "public, max-age=0, no-cache, must-revalidate",
+		"X-Spaced":      "a, b",
+		"X-Semicolons":  "a; b",
+	}
+	for name, v := range want {
+		if got := cfg.Headers[0].Values[name]; got != v {
+			t.Errorf("%s = %q, want %q", name, got, v)
+		}
+	}
+	if got := cfg.HeadersFor("/spaced/x").Get("Cache-Control"); got != want["Cache-Control"] {
+		t.Errorf("served Cache-Control = %q", got)
+	}
+	if got := cfg.Redirects[0].Conditions; len(got) != 1 || len(got["Language"]) != 1 || got["Language"][0] != "de" {
+		t.Errorf("conditions = %v, want Language [de]", got)
+	}
+	r := httptest.NewRequest("GET", "/lang", nil)
+	r.Header.Set("Accept-Language", "de-AT")
+	if _, to, ok := cfg.MatchRedirect(r, "/lang", nil); !ok || to != "/de/" {
+		t.Errorf("lower-case language condition: ok=%v to=%q", ok, to)
+	}
+}
+
+// TestRejectsWhatNetlifyDropsOrDoubles: a rule Netlify would drop without
+// a word (no values) or keep once (an identical earlier rule, which here
+// would join its values with itself) is an error.
+func TestRejectsWhatNetlifyDropsOrDoubles(t *testing.T) {
+	for name, text := range map[string]string{
+		"no values": "[[headers]]\nfor = \"/a\"\n[headers.values]\n",
+		"same rule twice": "[[headers]]\nfor = \"/a\"\n[headers.values]\nX-A = \"1\"\n" +
+			"[[headers]]\nfor = \"/a \"\n[headers.values]\nX-A = \" 1\"\n",
+		"name twice once trimmed": "[[headers]]\nfor = \"/a\"\n[headers.values]\nX-A = \"1\"\n\"X-A \" = \"2\"\n",
+		"empty name":              "[[headers]]\nfor = \"/a\"\n[headers.values]\n\" \" = \"1\"\n",
+		"line break in a value":   "[[headers]]\nfor = \"/a\"\n[headers.values]\nX-A = \"\"\"one\ntwo\"\"\"\n",
+	} {
+		if _, err := Parse(text); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

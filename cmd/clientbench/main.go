@@ -7,8 +7,8 @@
 // not timed asserts; the browser tests in build/e2e guard that the page
 // stays correct at this size).
 //
-//	clientbench [--rows 10000] [--runs 20] [--loads 5] [--rounds 1] [--locale nl]
-//	            [--site DIR] [--before DIR] [--out DIR]
+//	clientbench [--rows 10000] [--runs 20] [--loads 5] [--rounds 1] [--floor-rounds 0] [--locale nl]
+//	            [--site DIR] [--before [NAME=]DIR]... [--out DIR]
 //	            [--content content] [--templates templates] [--assets assets] [--netlify netlify.toml]
 //
 // Input: synthetic content of --rows rows per locale (build/synth, seed
@@ -17,8 +17,8 @@
 // build/netlify's Handler (netlify.toml's headers), opened in the Chromium
 // and with the flags of the browser tests (build/e2e/browser). --out DIR
 // only builds the synthetic site into DIR and exits, so that a site built by
-// one tree can be measured against another's: --before DIR measures that
-// site too, in the same run, beside ours and the floor.
+// one tree can be measured against another's: --before [NAME=]DIR (repeatable)
+// measures that site too, in the same run, beside ours and the floor.
 //
 // The floor (floor.go) is made from our built matrix page: its <thead> and
 // every <tr> byte for byte in one <tbody> of a bare <table> (no stylesheet,
@@ -34,13 +34,16 @@
 //
 // Pages are measured in turn so that machine load falls on them alike: each
 // load, and each round of update samples, is taken of every page back to
-// back, the order rotating by one each time.
+// back, the order rotating by one each time (--floor-rounds N takes the
+// floor's update samples in the first N rounds only: a bare table of 10,000
+// rows takes seconds to lay out again, so a round of its samples takes
+// minutes).
 //
 // Output (stdout): per page and measure the median, min, p90 and max over
 // the runs; then a summary of the medians — keystroke, keystroke with a
 // typo, facet change (to the visible update) and first render
-// (DOMContentLoaded end) — for ours, the floor, ours ÷ floor (and --before,
-// before ÷ floor, ours ÷ before), with the load average at the start and the
+// (DOMContentLoaded end) — for ours, the floor, ours ÷ floor (and per
+// --before site its figure, it ÷ floor and ours ÷ it), with the load average at the start and the
 // end. The update figures are explained in measure.go (handler, layout,
 // paint, settled); the first render figures are milliseconds from the
 // navigation's start, per fresh tab (the first load has a cold cache).
@@ -88,8 +91,9 @@ func main() {
 
 // config is the command line.
 type config struct {
-	rows, runs, loads, rounds          int
-	locale, siteDir, before, out       string
+	rows, runs, loads, rounds, fRounds int
+	locale, siteDir, out               string
+	before                             []string // [name=]DIR, in order
 	content, templates, assets, netcfg string
 }
 
@@ -102,8 +106,12 @@ func parse(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.loads, "loads", 5, "page loads for the first-render figures, each in a fresh tab")
 	fs.StringVar(&c.locale, "locale", "nl", "locale whose matrix page is measured")
 	fs.IntVar(&c.rounds, "rounds", 1, "rounds of update samples; each round measures every page once, in turn")
+	fs.IntVar(&c.fRounds, "floor-rounds", 0, "rounds in which the floor's update samples are taken too (0: every round); its slow layouts make a round long")
 	fs.StringVar(&c.siteDir, "site", "", "measure this already built site instead of building one")
-	fs.StringVar(&c.before, "before", "", "also measure this built site (e.g. one built by the previous code, with --out), in the same run")
+	fs.Func("before", "also measure the site built in `[NAME=]DIR` (e.g. by the previous code, with --out), in the same run; repeatable", func(v string) error {
+		c.before = append(c.before, v)
+		return nil
+	})
 	fs.StringVar(&c.out, "out", "", "build the synthetic site into this new folder and exit without measuring")
 	fs.StringVar(&c.content, "content", "content", "real content folder (strings files for the synthetic content)")
 	fs.StringVar(&c.templates, "templates", "templates", "templates folder")
@@ -166,14 +174,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	defer closeSrv()
 	pages := []page{{name: "ours", url: base + "/" + c.locale + "/"}, {name: "floor", url: base + floorPath(c.locale)}}
-	if c.before != "" {
+	for i, v := range c.before {
+		name, dir, ok := strings.Cut(v, "=")
+		if !ok {
+			name, dir = "before", v
+			if i > 0 {
+				name = fmt.Sprintf("before%d", i+1)
+			}
+		}
 		// Another origin for the same paths; the same handler and headers.
-		b, closeB, err := serve(netlify.Handler(c.before, cfg))
+		b, closeB, err := serve(netlify.Handler(dir, cfg))
 		if err != nil {
 			return err
 		}
 		defer closeB()
-		pages = append(pages, page{name: "before", url: b + "/" + c.locale + "/"})
+		pages = append(pages, page{name: name, url: b + "/" + c.locale + "/"})
 	}
 
 	ctx, took, stop, err := browser.Start(filepath.Join(tmp, "profile"))

@@ -207,6 +207,9 @@ func measure(ctx context.Context, c config, pages []page) error {
 	for r := range c.rounds {
 		for j := range n {
 			p := &pages[(r+j)%n]
+			if p.name == "floor" && c.fRounds > 0 && r >= c.fRounds {
+				continue
+			}
 			keys, typos, facets, rows, err := measureUpdates(ctx, p.url, c.runs)
 			if err != nil {
 				return fmt.Errorf("%s: %w", p.name, err)
@@ -277,15 +280,14 @@ func report(w io.Writer, c config, pages []page, loadBefore, loadAfter string) {
 	ours, floor := sums[0], sums[1]
 	fmt.Fprintf(w, "summary: medians (ms), updates to the visible update, first render to DOMContentLoaded end; load average %s at the start, %s at the end\n", loadBefore, loadAfter)
 	fmt.Fprintf(w, "  %-22s %9s %9s %12s", "", "ours", "floor", "ours÷floor")
-	if len(pages) > 2 {
-		fmt.Fprintf(w, " %9s %13s %12s", "before", "before÷floor", "ours÷before")
+	for _, p := range pages[2:] {
+		fmt.Fprintf(w, " | %9s %12s %12s", p.name, "÷floor", "ours÷it")
 	}
 	fmt.Fprintln(w)
 	line := func(name string, f func(summary) float64) {
 		fmt.Fprintf(w, "  %-22s %9.1f %9.1f %12.2f", name, f(ours), f(floor), f(ours)/f(floor))
-		if len(pages) > 2 {
-			b := f(sums[2])
-			fmt.Fprintf(w, " %9.1f %13.2f %12.2f", b, b/f(floor), f(ours)/b)
+		for _, s := range sums[2:] {
+			fmt.Fprintf(w, " | %9.1f %12.2f %12.2f", f(s), f(s)/f(floor), f(ours)/f(s))
 		}
 		fmt.Fprintln(w)
 	}

@@ -22,10 +22,36 @@ function start(): void {
   const root = document.querySelector<HTMLElement>("[data-matrix]");
   if (root) {
     const app = new MatrixApp(root);
-    app.onChange = (push) => {
-      setHash(format(app.state(), app.facetKeys), push);
+    // The URL follows the controls at the start of the frame after the one
+    // that shows the rows (with the facet counts, matrix.ts afterPaint), not
+    // inside the keystroke: on the 10,000-row page Chromium spends ~10 ms on
+    // every same-document URL change (it walks the document), most of a
+    // frame. Changes in between share one write, which pushes a history
+    // entry when any of them asked for one. A click (a permalink, the
+    // language toggle) or leaving the page writes it at once, so history and
+    // the link carry the state; a navigation in between (back, a fragment)
+    // drops it, as the controls then follow the URL.
+    let push = false;
+    let queued = false;
+    let from = "";
+    const write = () => {
+      if (!queued) return;
+      queued = false;
+      const p = push;
+      push = false;
+      if (location.href !== from) return;
+      setHash(format(app.state(), app.facetKeys), p);
       updateToggles();
     };
+    app.onChange = (p) => {
+      push = push || p;
+      if (queued) return;
+      queued = true;
+      from = location.href;
+      requestAnimationFrame(() => requestAnimationFrame(write));
+    };
+    document.addEventListener("click", write, true);
+    window.addEventListener("pagehide", write);
     const route = () => {
       if (isState(location.hash)) {
         app.set(parse(location.hash));

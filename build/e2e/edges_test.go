@@ -157,6 +157,7 @@ func TestSelectArrowKeys(t *testing.T) {
 	for range 4 {
 		tb.run(chromedp.KeyEvent(kb.ArrowDown))
 	}
+	tb.settle() // the URL follows in the next frame (main.ts)
 	var st struct {
 		Length int
 		Index  int
@@ -170,6 +171,7 @@ func TestSelectArrowKeys(t *testing.T) {
 		t.Errorf("four arrow keys through a select: history grew by %d (fragment %q), want 1", st.Length-n0, st.Hash)
 	}
 	tb.run(chromedp.Focus(`form.filters select[name=t]`, chromedp.ByQuery), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown))
+	tb.settle()
 	var n2 int
 	tb.eval(`history.length`, &n2)
 	if n2 != st.Length+1 {

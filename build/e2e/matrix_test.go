@@ -158,6 +158,7 @@ func TestEmptyStateAndClear(t *testing.T) {
 	}
 	tb.run(chromedp.Click(`[data-matrix] [data-clear]`, chromedp.ByQuery))
 	sameIDs(t, "after clear", tb.visible(), allIDs())
+	tb.settle() // the URL follows in the next frame (main.ts)
 	var after struct{ Hash, Q, W string }
 	tb.q(`{Hash: location.hash, Q: $search().value, W: $select("w").value}`, &after)
 	if after.Hash != "" || after.Q != "" || after.W != "" {
@@ -174,6 +175,7 @@ func TestURLRoundTrip(t *testing.T) {
 	tb.run(chromedp.SendKeys(`[data-matrix] input[type=search]`, "sql 2014", chromedp.ByQuery))
 	tb.do(`$setF("w", "sql-server")`)
 	step1 := tb.visible()
+	tb.settle() // the URL follows in the next frame (main.ts)
 	hash1 := tb.str("location.hash")
 	for _, part := range []string{"q=sql+2014", "w=sql-server"} {
 		if !strings.Contains(hash1, part) {
@@ -182,6 +184,7 @@ func TestURLRoundTrip(t *testing.T) {
 	}
 	tb.do(`$setF("t", "vmware-vm")`)
 	step2 := tb.visible()
+	tb.settle()
 	hash2 := tb.str("location.hash")
 	if !strings.Contains(hash2, "t=vmware-vm") || len(step2) >= len(step1) {
 		t.Fatalf("adding t=vmware-vm: fragment %q, %d rows (was %d)", hash2, len(step2), len(step1))
@@ -223,6 +226,7 @@ func TestLanguageToggle(t *testing.T) {
 	tb.openMatrix(from, "")
 	tb.do(`$setQ("2014"); $setF("t", "vmware-vm")`)
 	want := tb.visible()
+	tb.settle() // the URL (and the toggle's link) follow in the next frame (main.ts)
 	hash := tb.str("location.hash")
 	tb.run(chromedp.Click(`a[data-lang-toggle]`, chromedp.ByQuery))
 	tb.wait(`location.pathname.startsWith("/` + to + `/")`)

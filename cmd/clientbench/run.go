@@ -180,6 +180,46 @@ func measureUpdates(ctx context.Context, url string, runs int) (keys, typos, fac
 	return keys, typos, facets, rows, nil
 }
 
+// page is one page measured and its samples.
+type page struct {
+	name, url           string
+	loads               []loadResult
+	keys, typos, facets []sampleResult
+	rows                int
+}
+
+// measure takes every page's samples, the pages in turn so that machine
+// load falls on them alike: each of c.loads loads, then each of c.rounds
+// rounds of update samples (c.runs of each kind per round, in one tab), is
+// taken of every page back to back, the order rotating by one each time.
+func measure(ctx context.Context, c config, pages []page) error {
+	n := len(pages)
+	for i := range c.loads {
+		for j := range n {
+			p := &pages[(i+j)%n]
+			ls, err := measureLoads(ctx, p.url, 1)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.name, err)
+			}
+			p.loads = append(p.loads, ls...)
+		}
+	}
+	for r := range c.rounds {
+		for j := range n {
+			p := &pages[(r+j)%n]
+			if p.name == "floor" && c.fRounds > 0 && r >= c.fRounds {
+				continue
+			}
+			keys, typos, facets, rows, err := measureUpdates(ctx, p.url, c.runs)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.name, err)
+			}
+			p.keys, p.typos, p.facets, p.rows = append(p.keys, keys...), append(p.typos, typos...), append(p.facets, facets...), rows
+		}
+	}
+	return nil
+}
+
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
@@ -211,35 +251,50 @@ func pick[T any](xs []T, f func(T) float64) []float64 {
 	return out
 }
 
-// report prints the figures.
-func report(w io.Writer, c config, rows int, loads []loadResult, keys, typos, facets []sampleResult) {
-	fmt.Fprintf(w, "clientbench: /%s/ with %d table rows, headless Chromium (build/e2e/browser flags)\n", c.locale, rows)
-	header := fmt.Sprintf("  %-34s %8s %8s %8s %8s\n", "", "median", "min", "p90", "max")
-	updates := func(title string, ss []sampleResult) float64 {
-		shown := pick(ss, func(s sampleResult) float64 { return float64(s.Shown) })
-		_, lo, _, hi := stats(shown)
-		fmt.Fprintf(w, "\n%s, %d samples, %.0f–%.0f rows shown (ms)\n%s", title, len(ss), lo, hi, header)
-		row(w, "handler (dispatchEvent returns)", pick(ss, func(s sampleResult) float64 { return s.Handler }))
-		row(w, "+ style and layout", pick(ss, func(s sampleResult) float64 { return s.Layout }))
-		p := row(w, "+ paint (update visible)", pick(ss, func(s sampleResult) float64 { return s.Paint }))
-		row(w, "settled (all highlights, wall)", pick(ss, func(s sampleResult) float64 { return s.Settled }))
-		return p
-	}
-	kp := updates(fmt.Sprintf("search keystroke (typing and deleting %q)", query), keys)
-	tp := updates(fmt.Sprintf("search keystroke with a typo (typing and deleting %q)", typoQuery), typos)
-	fp := updates("facet change (workload, then all)", facets)
+// summary is a page's four headline figures (medians, ms): the updates to
+// the visible update (paint), first render to DOMContentLoaded's end.
+type summary struct{ key, typo, facet, first float64 }
 
-	fmt.Fprintf(w, "\nfirst render, %d loads in fresh tabs (ms from navigation start; first load cold)\n%s", len(loads), header)
-	row(w, "response end (HTML received)", pick(loads, func(l loadResult) float64 { return l.ResponseEnd }))
-	row(w, "first contentful paint", pick(loads, func(l loadResult) float64 { return l.FCP }))
-	row(w, "DOM interactive (HTML parsed)", pick(loads, func(l loadResult) float64 { return l.DomInteractive }))
-	fr := row(w, "DOMContentLoaded end (interactive)", pick(loads, func(l loadResult) float64 { return l.DclEnd }))
-	row(w, "load event end", pick(loads, func(l loadResult) float64 { return l.LoadEnd }))
-	var each []string
-	for _, l := range loads {
-		each = append(each, fmt.Sprintf("%.0f", l.DclEnd))
+func summarize(p page) summary {
+	med := func(xs []float64) float64 { m, _, _, _ := stats(xs); return m }
+	paint := func(s sampleResult) float64 { return s.Paint }
+	return summary{
+		key:   med(pick(p.keys, paint)),
+		typo:  med(pick(p.typos, paint)),
+		facet: med(pick(p.facets, paint)),
+		first: med(pick(p.loads, func(l loadResult) float64 { return l.DclEnd })),
 	}
-	fmt.Fprintf(w, "  interactive per load: %s ms\n", strings.Join(each, ", "))
+}
+
+// report prints every page's figures, then the summary: ours, the floor
+// and ours ÷ floor (and the site given by --before beside them).
+func report(w io.Writer, c config, pages []page, loadBefore, loadAfter string) {
+	for _, p := range pages {
+		details(w, c, p)
+		fmt.Fprintln(w)
+	}
+	sums := make([]summary, len(pages))
+	for i, p := range pages {
+		sums[i] = summarize(p)
+	}
+	ours, floor := sums[0], sums[1]
+	fmt.Fprintf(w, "summary: medians (ms), updates to the visible update, first render to DOMContentLoaded end; load average %s at the start, %s at the end\n", loadBefore, loadAfter)
+	fmt.Fprintf(w, "  %-22s %9s %9s %12s", "", "ours", "floor", "ours÷floor")
+	for _, p := range pages[2:] {
+		fmt.Fprintf(w, " | %9s %12s %12s", p.name, "÷floor", "ours÷it")
+	}
+	fmt.Fprintln(w)
+	line := func(name string, f func(summary) float64) {
+		fmt.Fprintf(w, "  %-22s %9.1f %9.1f %12.2f", name, f(ours), f(floor), f(ours)/f(floor))
+		for _, s := range sums[2:] {
+			fmt.Fprintf(w, " | %9.1f %12.2f %12.2f", f(s), f(s)/f(floor), f(ours)/f(s))
+		}
+		fmt.Fprintln(w)
+	}
+	line("search keystroke", func(s summary) float64 { return s.key })
+	line("keystroke with a typo", func(s summary) float64 { return s.typo })
+	line("facet change", func(s summary) float64 { return s.facet })
+	line("first render", func(s summary) float64 { return s.first })
 
 	verdict := func(v, goal float64) string {
 		if v < goal {
@@ -247,6 +302,38 @@ func report(w io.Writer, c config, rows int, loads []loadResult, keys, typos, fa
 		}
 		return "OVER"
 	}
-	fmt.Fprintf(w, "\ngoals (issues 4, 10): keystroke %.1f ms, with a typo %.1f ms, facet %.1f ms (median, to the visible update) vs 16 ms: %s, %s, %s; first render %.0f ms vs 1000 ms: %s\n",
-		kp, tp, fp, verdict(kp, 16), verdict(tp, 16), verdict(fp, 16), fr, verdict(fr, 1000))
+	fmt.Fprintf(w, "\ngoals (issues 4, 10, 11): keystroke %.1f ms, with a typo %.1f ms, facet %.1f ms vs 16 ms: %s, %s, %s; first render %.0f ms vs 1000 ms: %s; ours÷floor ≤ 1.0: %s, %s, %s, %s\n",
+		ours.key, ours.typo, ours.facet, verdict(ours.key, 16), verdict(ours.typo, 16), verdict(ours.facet, 16), ours.first, verdict(ours.first, 1000),
+		verdict(ours.key/floor.key, 1.0000001), verdict(ours.typo/floor.typo, 1.0000001), verdict(ours.facet/floor.facet, 1.0000001), verdict(ours.first/floor.first, 1.0000001))
+}
+
+// details prints one page's figures: per measure the median, min, p90 and max.
+func details(w io.Writer, c config, p page) {
+	fmt.Fprintf(w, "clientbench: %s (%s) with %d table rows, headless Chromium (build/e2e/browser flags)\n", p.name, p.url, p.rows)
+	header := fmt.Sprintf("  %-34s %8s %8s %8s %8s\n", "", "median", "min", "p90", "max")
+	updates := func(title string, ss []sampleResult) {
+		shown := pick(ss, func(s sampleResult) float64 { return float64(s.Shown) })
+		_, lo, _, hi := stats(shown)
+		fmt.Fprintf(w, "\n%s, %d samples, %.0f–%.0f rows shown (ms)\n%s", title, len(ss), lo, hi, header)
+		row(w, "handler (dispatchEvent returns)", pick(ss, func(s sampleResult) float64 { return s.Handler }))
+		row(w, "+ style and layout", pick(ss, func(s sampleResult) float64 { return s.Layout }))
+		row(w, "+ paint (update visible)", pick(ss, func(s sampleResult) float64 { return s.Paint }))
+		row(w, "settled (all highlights, wall)", pick(ss, func(s sampleResult) float64 { return s.Settled }))
+	}
+	updates(fmt.Sprintf("search keystroke (typing and deleting %q)", query), p.keys)
+	updates(fmt.Sprintf("search keystroke with a typo (typing and deleting %q)", typoQuery), p.typos)
+	updates("facet change (workload, then all)", p.facets)
+
+	loads := p.loads
+	fmt.Fprintf(w, "\nfirst render, %d loads in fresh tabs (ms from navigation start; first load cold)\n%s", len(loads), header)
+	row(w, "response end (HTML received)", pick(loads, func(l loadResult) float64 { return l.ResponseEnd }))
+	row(w, "first contentful paint", pick(loads, func(l loadResult) float64 { return l.FCP }))
+	row(w, "DOM interactive (HTML parsed)", pick(loads, func(l loadResult) float64 { return l.DomInteractive }))
+	row(w, "DOMContentLoaded end (interactive)", pick(loads, func(l loadResult) float64 { return l.DclEnd }))
+	row(w, "load event end", pick(loads, func(l loadResult) float64 { return l.LoadEnd }))
+	var each []string
+	for _, l := range loads {
+		each = append(each, fmt.Sprintf("%.0f", l.DclEnd))
+	}
+	fmt.Fprintf(w, "  interactive per load: %s ms; transfer %.0f KB\n", strings.Join(each, ", "), loads[0].Bytes/1024)
 }

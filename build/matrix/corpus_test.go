@@ -32,6 +32,7 @@ var corpusRows = map[string]int{ // file → matrix rows
 	"pl-pl__OpenLocalizationTestOrg__5bf87c41.md": 66,
 	"pt-br__OpenLocalizationTestOrg__1999f752.md": 66,
 	"ru-ru__OpenLocalizationTestOrg__8ef18701.md": 66,
+	"ru-ru__bergano65__281657ff.md":               58,
 	"zh-cn__cobwebos__055c64cd.md":                9,
 	"zh-tw__OpenLocalizationTestOrg__24098d65.md": 66,
 }
@@ -44,6 +45,7 @@ var corpusServers = map[string]string{
 	"en-us__specialized806__0347c70c.md": "v4",
 	"nl-nl__Microsoft__4f08bb8f.md":      "v3-ur1",
 	"nl-nl__scorpido74__a094c1c5.md":     "v3 v2",
+	"ru-ru__bergano65__281657ff.md":      "v3 v2",
 	"zh-cn__cobwebos__055c64cd.md":       "v3-ur1",
 	// every other file: "v2 v1"
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mabs-matrix/matrixdoc/build/diag"
 	"github.com/mabs-matrix/matrixdoc/build/phrase"
@@ -36,14 +37,28 @@ func compileWith(c *source.Content, set *phrase.Set, setDiags diag.List) (*Model
 	locales := append([]string{def}, slices.DeleteFunc(slices.Clone(c.Locales), func(s string) bool { return s == def })...)
 	books, bl := phrasebooks(c, set, setDiags)
 	l = append(l, bl...)
-	var docs []*locDoc
-	for _, loc := range locales {
+	// The documents compile concurrently (each has its own context and
+	// diagnostics; the phrasebooks are read-only); their diagnostics are
+	// appended in locale order, as a serial compile appends them.
+	compiled := make([]*locDoc, len(locales))
+	docDiags := make([]diag.List, len(locales))
+	var wg sync.WaitGroup
+	for i, loc := range locales {
 		doc := c.Documents[loc]
 		if doc == nil {
-			l.Errorf(diag.Position{File: loc}, "missing-document", "locale %q has no matrix document", loc)
+			docDiags[i].Errorf(diag.Position{File: loc}, "missing-document", "locale %q has no matrix document", loc)
 			continue
 		}
-		docs = append(docs, compileDoc(books.For(loc, doc.Meta.ContentLocale), books.For(phrase.FallbackTag, ""), loc, doc, &l))
+		lg, en := books.For(loc, doc.Meta.ContentLocale), books.For(phrase.FallbackTag, "")
+		wg.Go(func() { compiled[i] = compileDoc(lg, en, loc, doc, &docDiags[i]) })
+	}
+	wg.Wait()
+	var docs []*locDoc
+	for i := range locales {
+		l = append(l, docDiags[i]...)
+		if compiled[i] != nil {
+			docs = append(docs, compiled[i])
+		}
 	}
 	if len(docs) == 0 {
 		l.Sort()

@@ -126,13 +126,14 @@ func produce(opts Options, content *source.Content, model *matrix.Model, meta ma
 	contentPos := diag.Position{File: filepath.ToSlash(opts.Content)}
 
 	// The data files, alongside the rendering (which leaves a core idle in
-	// its serial parts). matrix.WriteJSON and WriteCSV buffer their writes.
-	var dataErr error
+	// its serial parts): the workbook, the longest of them, on its own,
+	// the others one after another. matrix.WriteJSON and WriteCSV buffer
+	// their writes.
+	var dataErr, xlsxErr error
 	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if err := c.stream(DataJSON, func(w io.Writer) error { return matrix.WriteJSON(w, model) }); err != nil {
+	wg.Go(func() { xlsxErr = writeWorkbook(c, content, model) })
+	wg.Go(func() {
+		if err := writeJSONAndWorkloads(c, model); err != nil {
 			dataErr = fmt.Errorf("cannot serialize the model: %w", err)
 			return
 		}
@@ -145,7 +146,7 @@ func produce(opts Options, content *source.Content, model *matrix.Model, meta ma
 			return
 		}
 		dataErr = writeMoreData(c, content, model)
-	}()
+	})
 
 	var pageErr error
 	var pagePos diag.Position
@@ -171,6 +172,9 @@ func produce(opts Options, content *source.Content, model *matrix.Model, meta ma
 		pagePos = diag.Position{File: filepath.ToSlash(opts.Templates)}
 	}
 	wg.Wait()
+	if dataErr == nil {
+		dataErr = xlsxErr
+	}
 
 	var l diag.List
 	switch {

@@ -13,10 +13,12 @@ import (
 type column struct {
 	head  string
 	width float64
-	links bool // its cells may hold links
-	// cell is the value of the column for a row, with its style and the
-	// link it carries ("" none).
-	cell func(r *matrix.Row) (value any, style int, link string)
+	// cell is the value of the column for a row and its style.
+	cell func(r *matrix.Row) (value any, style int)
+	// link is the link a row's cell carries ("" none); nil for a column
+	// whose cells hold no links. It is apart from cell: the links are set
+	// in a pass of their own, before the values are streamed.
+	link func(r *matrix.Row) string
 }
 
 // sheetWriter writes one locale's sheet.
@@ -41,72 +43,89 @@ func (s *sheetWriter) columns() ([]column, error) {
 		}
 		return v
 	}
-	text := func(v string) (any, int, string) { return v, s.st.text, "" }
+	text := func(v string) (any, int) { return v, s.st.text }
 	loc := s.loc
 	cols = append(cols,
-		column{head("col.workload"), 26, false, func(r *matrix.Row) (any, int, string) { return text(s.names[r.Workload][loc]) }},
-		column{head("col.version"), 30, false, func(r *matrix.Row) (any, int, string) { return text(strings.Join(r.Versions[loc], "\n")) }},
-		column{head("data.products"), 34, false, func(r *matrix.Row) (any, int, string) {
+		column{head("col.workload"), 26, func(r *matrix.Row) (any, int) { return text(s.names[r.Workload][loc]) }, nil},
+		column{head("col.version"), 30, func(r *matrix.Row) (any, int) { return text(strings.Join(r.Versions[loc], "\n")) }, nil},
+		column{head("data.products"), 34, func(r *matrix.Row) (any, int) {
 			ps := make([]string, len(r.Products))
 			for i, p := range r.Products {
 				ps[i] = p.String()
 			}
 			return text(strings.Join(ps, "\n"))
-		}},
-		column{head("col.installation"), 26, false, func(r *matrix.Row) (any, int, string) {
+		}, nil},
+		column{head("col.installation"), 26, func(r *matrix.Row) (any, int) {
 			ts := make([]string, len(r.Installations))
 			for i, in := range r.Installations {
 				ts[i] = s.targetLabel[in.Target][loc]
 			}
 			return text(strings.Join(ts, "\n"))
-		}},
+		}, nil},
 	)
 	for _, srv := range s.m.Servers {
 		id := srv.ID
 		cols = append(cols,
-			column{head("filter.server", "server", id), 14, false, func(r *matrix.Row) (any, int, string) {
+			column{head("filter.server", "server", id), 14, func(r *matrix.Row) (any, int) {
 				st := r.Support[id].Status
 				style, ok := s.st.status[st]
 				if !ok {
 					style = s.st.text
 				}
-				return s.statusLabel[st][loc], style, ""
-			}},
-			column{head("data.condition", "server", id), 30, true, func(r *matrix.Row) (any, int, string) {
-				c := r.Support[id].Condition[loc]
-				return plain(c), s.st.text, firstLink(c)
-			}},
+				return s.statusLabel[st][loc], style
+			}, nil},
+			column{head("data.condition", "server", id), 30,
+				func(r *matrix.Row) (any, int) { return r.Support[id].Condition[loc].Plain(), s.st.text },
+				func(r *matrix.Row) string { return firstLink(r.Support[id].Condition[loc]) }},
 		)
 	}
-	list := func(get func(r *matrix.Row) []matrix.Rich) func(r *matrix.Row) (any, int, string) {
-		return func(r *matrix.Row) (any, int, string) {
-			items := get(r)
-			lines := make([]string, len(items))
-			link := ""
-			for i, it := range items {
-				lines[i] = plain(it)
-				if link == "" {
-					link = firstLink(it)
+	// list is a column of rich text items, one a line, linking to the
+	// first item's link.
+	list := func(head string, width float64, get func(r *matrix.Row) []matrix.Rich) column {
+		return column{head, width,
+			func(r *matrix.Row) (any, int) { return plainLines(get(r)), s.st.text },
+			func(r *matrix.Row) string {
+				for _, it := range get(r) {
+					if link := firstLink(it); link != "" {
+						return link
+					}
 				}
-			}
-			return strings.Join(lines, "\n"), s.st.text, link
-		}
+				return ""
+			}}
 	}
 	cols = append(cols,
-		column{head("row.protect"), 40, true, list(func(r *matrix.Row) []matrix.Rich { return r.Protect[loc] })},
-		column{head("row.recover"), 40, true, list(func(r *matrix.Row) []matrix.Rich { return r.Recover[loc] })},
-		column{head("row.notes"), 50, true, list(func(r *matrix.Row) []matrix.Rich { return r.Notes[loc] })},
-		column{head("data.row"), 44, false, func(r *matrix.Row) (any, int, string) { return text(r.ID) }},
-		column{head("data.line"), 10, false, func(r *matrix.Row) (any, int, string) { return r.Line[loc], s.st.text, "" }},
+		list(head("row.protect"), 40, func(r *matrix.Row) []matrix.Rich { return r.Protect[loc] }),
+		list(head("row.recover"), 40, func(r *matrix.Row) []matrix.Rich { return r.Recover[loc] }),
+		list(head("row.notes"), 50, func(r *matrix.Row) []matrix.Rich { return r.Notes[loc] }),
+		column{head("data.row"), 44, func(r *matrix.Row) (any, int) { return text(r.ID) }, nil},
+		column{head("data.line"), 10, func(r *matrix.Row) (any, int) { return r.Line[loc], s.st.text }, nil},
 	)
 	return cols, firstErr
 }
 
-// plain is a rich text's text.
-func plain(r matrix.Rich) string {
+// plainLines is the plain text of items, one a line.
+func plainLines(items []matrix.Rich) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0].Plain()
+	}
+	n := len(items) - 1
+	for _, it := range items {
+		for _, sp := range it {
+			n += len(sp.Text)
+		}
+	}
 	var b strings.Builder
-	for _, sp := range r {
-		b.WriteString(sp.Text)
+	b.Grow(n)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for _, sp := range it {
+			b.WriteString(sp.Text)
+		}
 	}
 	return b.String()
 }
@@ -139,10 +158,10 @@ func (s *sheetWriter) write() error {
 	// the stream writer writes what the sheet already holds after the rows.
 	for i, r := range rows {
 		for c, col := range cols {
-			if !col.links {
+			if col.link == nil {
 				continue
 			}
-			if _, _, link := col.cell(r); link != "" {
+			if link := col.link(r); link != "" {
 				ref, _ := excelize.CoordinatesToCellName(c+1, i+2)
 				if err := s.f.SetCellHyperLink(s.name, ref, link, "External"); err != nil {
 					return err
@@ -165,17 +184,20 @@ func (s *sheetWriter) write() error {
 			return err
 		}
 	}
+	// The row's values point into cells, reused from row to row: a Cell
+	// boxed into an interface is an allocation per cell.
+	cells := make([]excelize.Cell, len(cols))
 	values := make([]any, len(cols))
 	for c, col := range cols {
-		values[c] = excelize.Cell{Value: col.head, StyleID: s.st.header}
+		cells[c] = excelize.Cell{Value: col.head, StyleID: s.st.header}
+		values[c] = &cells[c]
 	}
 	if err := sw.SetRow("A1", values); err != nil {
 		return err
 	}
 	for i, r := range rows {
 		for c, col := range cols {
-			v, style, _ := col.cell(r)
-			values[c] = excelize.Cell{Value: v, StyleID: style}
+			cells[c].Value, cells[c].StyleID = col.cell(r)
 		}
 		ref, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(ref, values); err != nil {

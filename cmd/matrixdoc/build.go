@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/mabs-matrix/matrixdoc/build/site"
@@ -29,6 +31,12 @@ func runBuild(_ context.Context, fs *flag.FlagSet, args []string, stdout, stderr
 	fs.BoolVar(&o.Strict, "strict", false, "treat warnings as errors")
 	if code, ok := parse(fs, args, stdout); !ok {
 		return code
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit sized to the content keeps the peak RSS near
+		// what the build holds (see site.MemoryLimit); GOMEMLIMIT, when
+		// set, is the user's word.
+		debug.SetMemoryLimit(site.MemoryLimit(o.Content))
 	}
 	res, l := site.Build(o)
 	l.Print(stderr)

@@ -18,13 +18,10 @@ type memFile struct {
 
 func (f *memFile) Close() error { f.closed = true; return nil }
 
-// separately is what WriteJSON and WriteWorkloads write, each on its own.
-func separately(t *testing.T, m *Model) ([]byte, map[string][]byte, []string) {
+// workloadFiles is what WriteWorkloads writes: each file's bytes by path,
+// and the paths in the order written.
+func workloadFiles(t *testing.T, m *Model) (map[string][]byte, []string) {
 	t.Helper()
-	var js bytes.Buffer
-	if err := WriteJSON(&js, m); err != nil {
-		t.Fatal(err)
-	}
 	files := map[string][]byte{}
 	var order []string
 	err := WriteWorkloads(m, func(path string, write func(io.Writer) error) error {
@@ -39,6 +36,17 @@ func separately(t *testing.T, m *Model) ([]byte, map[string][]byte, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files, order
+}
+
+// separately is what WriteJSON and WriteWorkloads write, each on its own.
+func separately(t *testing.T, m *Model) ([]byte, map[string][]byte, []string) {
+	t.Helper()
+	var js bytes.Buffer
+	if err := WriteJSON(&js, m); err != nil {
+		t.Fatal(err)
+	}
+	files, order := workloadFiles(t, m)
 	return js.Bytes(), files, order
 }
 

@@ -3,7 +3,6 @@ package matrix
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"slices"
 	"testing"
 
@@ -39,20 +38,7 @@ func validateDef(t *testing.T, def string, doc []byte) {
 // index lists them with absolute URLs under the base URL.
 func TestWorkloadFiles(t *testing.T) {
 	m, _ := compileSeed(t)
-	files := map[string][]byte{}
-	var order []string
-	err := WriteWorkloads(m, func(path string, write func(io.Writer) error) error {
-		var b bytes.Buffer
-		if err := write(&b); err != nil {
-			return err
-		}
-		files[path] = b.Bytes()
-		order = append(order, path)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, order := workloadFiles(t, m)
 	if len(files) != len(m.Workloads) || order[0] != "workloads/system-center-vmm.json" {
 		t.Fatalf("files %v", order)
 	}

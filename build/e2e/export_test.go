@@ -71,13 +71,7 @@ func TestExport(t *testing.T) {
 		t.Run(where, func(t *testing.T) {
 			loc := "en"
 			tb := newTab(t)
-			if where == "hosted" {
-				tb.openMatrix(loc, "")
-			} else {
-				tb.allowFile = true
-				tb.open(offlineURL() + "#l=" + loc)
-				tb.waitApp()
-			}
+			tb.openWhere(where, loc)
 			tb.do(`$setQ("windows"); $setF("t", "vmware-vm")`)
 			shown := tb.visible()
 			name, b := tb.download(t.TempDir())

@@ -68,6 +68,19 @@ func (tb *tab) visible() []string {
 	return ids
 }
 
+// openWhere opens loc's matrix as the hosted page ("hosted") or in the
+// offline file (any other where), ready to use.
+func (tb *tab) openWhere(where, loc string) {
+	tb.t.Helper()
+	if where == "hosted" {
+		tb.openMatrix(loc, "")
+		return
+	}
+	tb.allowFile = true
+	tb.open(offlineURL() + "#l=" + loc)
+	tb.waitApp()
+}
+
 // openMatrix loads a locale's matrix page and waits for its script.
 func (tb *tab) openMatrix(loc, fragment string) {
 	tb.t.Helper()

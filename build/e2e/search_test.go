@@ -249,13 +249,7 @@ func TestSearchProperty(t *testing.T) {
 		for _, where := range []string{"hosted", "offline"} {
 			t.Run(loc+"/"+where, func(t *testing.T) {
 				tb := newTab(t)
-				if where == "hosted" {
-					tb.openMatrix(loc, "")
-				} else {
-					tb.allowFile = true
-					tb.open(offlineURL() + "#l=" + loc)
-					tb.waitApp()
-				}
+				tb.openWhere(where, loc)
 				var ids []string
 				tb.q("$rows().map($rowID)", &ids)
 				if !slices.Equal(ids, allIDs()) {
